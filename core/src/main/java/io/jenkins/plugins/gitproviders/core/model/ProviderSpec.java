@@ -1,0 +1,199 @@
+package io.jenkins.plugins.gitproviders.core.model;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Describes one named Git provider as an administrator configured it. Immutable; text values are trimmed and blank
+ * ones become absent, server addresses lose their trailing slash. Holds credential IDs only, never a secret.
+ * Whether the values are valid is told by {@link ProviderValidator}, not enforced here, so that a form can show
+ * every problem at once.
+ *
+ * @param name                       the unique name administrators and Pipelines refer to
+ * @param type                       the host type; it never changes once the provider exists
+ * @param serverUrl                  the web address of the host, or {@code null} for the type's default
+ * @param apiUrl                     an override of the derived API address (proxies, unusual installs), or {@code null}
+ * @param scope                      the organization, group, workspace or project the provider is limited to, or {@code null}
+ * @param username                   the account name, where the host needs one beside the token
+ * @param email                      the Atlassian account email (Bitbucket Cloud API tokens)
+ * @param credentialsId              the ID of the API token credential
+ * @param sshCredentialsId           the ID of an SSH private key used for cloning, or {@code null} to clone over HTTPS
+ * @param webhookSecretCredentialsIds IDs of secret text credentials that are valid webhook secrets (several during rotation)
+ * @param active                     whether the provider may be used
+ */
+public record ProviderSpec(
+        String name,
+        ProviderType type,
+        @CheckForNull String serverUrl,
+        @CheckForNull String apiUrl,
+        @CheckForNull String scope,
+        @CheckForNull String username,
+        @CheckForNull String email,
+        @CheckForNull String credentialsId,
+        @CheckForNull String sshCredentialsId,
+        List<String> webhookSecretCredentialsIds,
+        boolean active) {
+
+    public ProviderSpec {
+        name = Objects.requireNonNullElse(clean(name), "");
+        Objects.requireNonNull(type, "type");
+        serverUrl = cleanUrl(serverUrl);
+        apiUrl = cleanUrl(apiUrl);
+        scope = clean(scope);
+        username = clean(username);
+        email = clean(email);
+        credentialsId = clean(credentialsId);
+        sshCredentialsId = clean(sshCredentialsId);
+        List<String> secrets = new ArrayList<>();
+        for (String id : Objects.requireNonNullElse(webhookSecretCredentialsIds, List.<String>of())) {
+            String cleaned = clean(id);
+            if (cleaned != null && !secrets.contains(cleaned)) {
+                secrets.add(cleaned);
+            }
+        }
+        webhookSecretCredentialsIds = List.copyOf(secrets);
+    }
+
+    /** Starts a specification of the given name and type; everything else is optional. */
+    public static Builder builder(String name, ProviderType type) {
+        return new Builder(name, type);
+    }
+
+    /** Returns a builder holding this specification's values, to derive a changed copy. */
+    public Builder toBuilder() {
+        return new Builder(name, type)
+                .serverUrl(serverUrl)
+                .apiUrl(apiUrl)
+                .scope(scope)
+                .username(username)
+                .email(email)
+                .credentialsId(credentialsId)
+                .sshCredentialsId(sshCredentialsId)
+                .webhookSecretCredentialsIds(webhookSecretCredentialsIds)
+                .active(active);
+    }
+
+    /** Returns the server address in use: the configured one, or the type's default; empty if neither exists. */
+    public Optional<String> effectiveServerUrl() {
+        return serverUrl != null ? Optional.of(serverUrl) : type.defaultServerUrl();
+    }
+
+    /** Returns the API address in use: the override, or the one derived from the server address. */
+    public Optional<String> effectiveApiUrl() {
+        if (apiUrl != null) {
+            return Optional.of(apiUrl);
+        }
+        return effectiveServerUrl().map(type::apiUrlFor);
+    }
+
+    public Optional<String> scopeValue() {
+        return Optional.ofNullable(scope);
+    }
+
+    /** Returns the name as compared for uniqueness: trimmed and case-folded. */
+    public String nameKey() {
+        return nameKey(name);
+    }
+
+    /** Folds a name the way provider names are compared: trimmed, case-insensitive. */
+    public static String nameKey(@CheckForNull String name) {
+        return name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+    }
+
+    @CheckForNull
+    private static String clean(@CheckForNull String value) {
+        if (value == null) {
+            return null;
+        }
+        String trimmed = value.trim();
+        return trimmed.isEmpty() ? null : trimmed;
+    }
+
+    @CheckForNull
+    private static String cleanUrl(@CheckForNull String value) {
+        String cleaned = clean(value);
+        while (cleaned != null && cleaned.endsWith("/")) {
+            cleaned = clean(cleaned.substring(0, cleaned.length() - 1));
+        }
+        return cleaned;
+    }
+
+    /** Collects a specification's values; unset values are absent and the provider is active. */
+    public static final class Builder {
+        private String name;
+        private final ProviderType type;
+        private String serverUrl;
+        private String apiUrl;
+        private String scope;
+        private String username;
+        private String email;
+        private String credentialsId;
+        private String sshCredentialsId;
+        private List<String> webhookSecretCredentialsIds = List.of();
+        private boolean active = true;
+
+        private Builder(String name, ProviderType type) {
+            this.name = name;
+            this.type = Objects.requireNonNull(type, "type");
+        }
+
+        public Builder name(String value) {
+            this.name = value;
+            return this;
+        }
+
+        public Builder serverUrl(@CheckForNull String value) {
+            this.serverUrl = value;
+            return this;
+        }
+
+        public Builder apiUrl(@CheckForNull String value) {
+            this.apiUrl = value;
+            return this;
+        }
+
+        public Builder scope(@CheckForNull String value) {
+            this.scope = value;
+            return this;
+        }
+
+        public Builder username(@CheckForNull String value) {
+            this.username = value;
+            return this;
+        }
+
+        public Builder email(@CheckForNull String value) {
+            this.email = value;
+            return this;
+        }
+
+        public Builder credentialsId(@CheckForNull String value) {
+            this.credentialsId = value;
+            return this;
+        }
+
+        public Builder sshCredentialsId(@CheckForNull String value) {
+            this.sshCredentialsId = value;
+            return this;
+        }
+
+        public Builder webhookSecretCredentialsIds(List<String> value) {
+            this.webhookSecretCredentialsIds = new ArrayList<>(value);
+            return this;
+        }
+
+        public Builder active(boolean value) {
+            this.active = value;
+            return this;
+        }
+
+        public ProviderSpec build() {
+            return new ProviderSpec(name, type, serverUrl, apiUrl, scope, username, email, credentialsId,
+                    sshCredentialsId, webhookSecretCredentialsIds, active);
+        }
+    }
+}
