@@ -1,0 +1,96 @@
+package io.jenkins.plugins.gitproviders.core.webhook;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Holds one webhook delivery as plain data: method, headers (names compared without case), query parameters and the
+ * raw body bytes, exactly as received, because signatures hold only over those bytes.
+ */
+public final class WebhookDelivery {
+    private final String method;
+    private final Map<String, List<String>> headers;
+    private final Map<String, List<String>> query;
+    private final byte[] body;
+
+    public WebhookDelivery(
+            String method, Map<String, List<String>> headers, Map<String, List<String>> query, byte[] body) {
+        this.method = Objects.requireNonNull(method, "method").toUpperCase(Locale.ROOT);
+        TreeMap<String, List<String>> folded = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.forEach((name, values) -> folded.merge(name, List.copyOf(values), (a, b) -> {
+            List<String> all = new java.util.ArrayList<>(a);
+            all.addAll(b);
+            return List.copyOf(all);
+        }));
+        this.headers = Collections.unmodifiableMap(folded);
+        this.query = Map.copyOf(query);
+        this.body = body.clone();
+    }
+
+    /** A POST with the given single-valued headers and body, for tests and the command-line tool. */
+    public static WebhookDelivery post(Map<String, String> headers, byte[] body) {
+        TreeMap<String, List<String>> multi = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.forEach((name, value) -> multi.put(name, List.of(value)));
+        return new WebhookDelivery("POST", multi, Map.of(), body);
+    }
+
+    public String method() {
+        return method;
+    }
+
+    /** Returns the first value of a header, whatever the case of its name. */
+    public Optional<String> header(String name) {
+        List<String> values = headers.get(name);
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    /** Returns all headers, names compared without case. */
+    public Map<String, List<String>> headers() {
+        return headers;
+    }
+
+    /** Returns the first value of a query parameter. */
+    public Optional<String> queryParameter(String name) {
+        List<String> values = query.get(name);
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    /** Returns a copy of the raw body. */
+    public byte[] body() {
+        return body.clone();
+    }
+
+    /** Returns the body's length without copying it. */
+    public int bodyLength() {
+        return body.length;
+    }
+
+    /** Gives read access to the raw body without a copy; callers must not change it. */
+    byte[] rawBody() {
+        return body;
+    }
+
+    /** Returns the media type of the body, lowercase and without parameters. */
+    public Optional<String> contentType() {
+        return header("Content-Type").map(value -> {
+            int semicolon = value.indexOf(';');
+            return (semicolon < 0 ? value : value.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+        });
+    }
+
+    @Override
+    public String toString() {
+        return method + " with " + headers.size() + " headers and " + body.length + " bytes";
+    }
+
+    @CheckForNull
+    static String firstOrNull(@CheckForNull List<String> values) {
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+}
