@@ -10,10 +10,11 @@ import io.jenkins.plugins.gitproviders.core.webhook.ParseResult;
 import io.jenkins.plugins.gitproviders.core.webhook.ParseResult.Outcome;
 import io.jenkins.plugins.gitproviders.core.webhook.WebhookDelivery;
 import io.jenkins.plugins.gitproviders.core.webhook.WebhookEvent;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.assertj.core.api.SoftAssertions;
 import org.junit.Test;
 
 public class AzureDevOpsMutatedDeliveriesTest {
@@ -23,7 +24,8 @@ public class AzureDevOpsMutatedDeliveriesTest {
 
     @Test
     public void shouldRejectDamagedBodiesWithoutThrowing() {
-        SoftAssertions softly = new SoftAssertions();
+        // Plain checks gathered in a list: soft assertions would cost a proxy per call over tens of thousands of parses.
+        List<String> problems = new ArrayList<>();
         Map<Outcome, Integer> wrongTypeOutcomes = new EnumMap<>(Outcome.class);
         for (String fixture : FixtureDeliveries.bodies("azure-devops/webhook")) {
             Map<String, String> headers = FixtureDeliveries.headers(fixture);
@@ -31,26 +33,31 @@ public class AzureDevOpsMutatedDeliveriesTest {
             // Azure names the event in the body, so any structural damage is refused before the type is known.
             for (Mutation mutation : MutatedBodies.structural(body)) {
                 ParseResult result = parser.parse(WebhookDelivery.post(headers, mutation.body()));
-                softly.assertThat(result.outcome()).as(fixture + ", " + mutation.description())
-                        .isEqualTo(Outcome.MALFORMED);
-                softly.assertThat(result.reason()).as(fixture + ", " + mutation.description())
-                        .doesNotContain("internal error");
+                if (result.outcome() != Outcome.MALFORMED) {
+                    problems.add(fixture + ", " + mutation.description() + ": " + result.outcome() + " " + result.reason());
+                }
+                if (String.valueOf(result.reason()).contains("internal error")) {
+                    problems.add(fixture + ", " + mutation.description() + ": " + result.reason());
+                }
             }
-            for (Mutation mutation : MutatedBodies.wrongTypes(body, 300)) {
+            for (Mutation mutation : MutatedBodies.wrongTypes(body, 150)) {
                 ParseResult result = parser.parse(WebhookDelivery.post(headers, mutation.body()));
                 wrongTypeOutcomes.merge(result.outcome(), 1, Integer::sum);
-                softly.assertThat(String.valueOf(result.reason())).as(fixture + ", " + mutation.description())
-                        .doesNotContain("internal error");
+                if (String.valueOf(result.reason()).contains("internal error")) {
+                    problems.add(fixture + ", " + mutation.description() + ": " + result.reason());
+                }
                 for (WebhookEvent event : result.events()) {
                     for (String commit : new String[] {event.before(), event.after(), event.headCommit()}) {
                         if (commit != null) {
-                            softly.assertThat(commit).as(fixture + ", " + mutation.description()).matches(COMMIT);
+                            if (!COMMIT.matcher(commit).matches()) {
+                                problems.add(fixture + ", " + mutation.description() + ": commit " + commit);
+                            }
                         }
                     }
                 }
             }
         }
-        softly.assertAll();
+        assertThat(problems).as("damaged deliveries handled wrongly").isEmpty();
         assertThat(wrongTypeOutcomes).containsKeys(Outcome.MALFORMED, Outcome.EVENT, Outcome.IGNORED);
     }
 

@@ -16,7 +16,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.assertj.core.api.SoftAssertions;
 import org.junit.Test;
 
 public class BitbucketMutatedDeliveriesTest {
@@ -40,7 +39,8 @@ public class BitbucketMutatedDeliveriesTest {
      * any event still produced must carry valid commit ids.
      */
     static void checkCorpus(WebhookParser parser, List<String> fixtures) {
-        SoftAssertions softly = new SoftAssertions();
+        // Plain checks gathered in a list: soft assertions would cost a proxy per call over tens of thousands of parses.
+        List<String> problems = new ArrayList<>();
         Map<Outcome, Integer> wrongTypeOutcomes = new EnumMap<>(Outcome.class);
         for (String fixture : fixtures) {
             Map<String, String> headers = FixtureDeliveries.headers(fixture);
@@ -48,26 +48,32 @@ public class BitbucketMutatedDeliveriesTest {
             Outcome original = parser.parse(WebhookDelivery.post(headers, body)).outcome();
             for (Mutation mutation : MutatedBodies.structural(body)) {
                 ParseResult result = parser.parse(WebhookDelivery.post(headers, mutation.body()));
-                softly.assertThat(result.outcome()).as(fixture + ", " + mutation.description())
-                        .isEqualTo(original == Outcome.EVENT ? Outcome.MALFORMED : original);
-                softly.assertThat(String.valueOf(result.reason())).as(fixture + ", " + mutation.description())
-                        .doesNotContain("internal error");
+                Outcome expected = original == Outcome.EVENT ? Outcome.MALFORMED : original;
+                if (result.outcome() != expected) {
+                    problems.add(fixture + ", " + mutation.description() + ": " + result.outcome() + " " + result.reason());
+                }
+                if (String.valueOf(result.reason()).contains("internal error")) {
+                    problems.add(fixture + ", " + mutation.description() + ": " + result.reason());
+                }
             }
-            for (Mutation mutation : MutatedBodies.wrongTypes(body, 300)) {
+            for (Mutation mutation : MutatedBodies.wrongTypes(body, 150)) {
                 ParseResult result = parser.parse(WebhookDelivery.post(headers, mutation.body()));
                 wrongTypeOutcomes.merge(result.outcome(), 1, Integer::sum);
-                softly.assertThat(String.valueOf(result.reason())).as(fixture + ", " + mutation.description())
-                        .doesNotContain("internal error");
+                if (String.valueOf(result.reason()).contains("internal error")) {
+                    problems.add(fixture + ", " + mutation.description() + ": " + result.reason());
+                }
                 for (WebhookEvent event : result.events()) {
                     for (String commit : new String[] {event.before(), event.after(), event.headCommit()}) {
                         if (commit != null) {
-                            softly.assertThat(commit).as(fixture + ", " + mutation.description()).matches(COMMIT);
+                            if (!COMMIT.matcher(commit).matches()) {
+                                problems.add(fixture + ", " + mutation.description() + ": commit " + commit);
+                            }
                         }
                     }
                 }
             }
         }
-        softly.assertAll();
+        assertThat(problems).as("damaged deliveries handled wrongly").isEmpty();
         // Wrong types in the fields the parser reads are refused; those elsewhere leave the event intact.
         assertThat(wrongTypeOutcomes).containsKeys(Outcome.MALFORMED, Outcome.EVENT);
     }
