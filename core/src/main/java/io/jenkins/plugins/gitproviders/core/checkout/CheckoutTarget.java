@@ -26,9 +26,13 @@ public record CheckoutTarget(Kind kind, @CheckForNull String name, @CheckForNull
         DEFAULT_BRANCH,
         /** A short name that is a tag or a branch; resolved by asking the remote which exists. */
         BRANCH_OR_TAG,
+        /** A branch, fetched to {@code refs/remotes/origin/<name>}. */
         BRANCH,
+        /** A tag, fetched to {@code refs/tags/<name>}. */
         TAG,
+        /** An exact commit, fetched by its id. */
         COMMIT,
+        /** A pull or merge request, fetched to {@code refs/remotes/origin/PR-<n>}. */
         PULL_REQUEST
     }
 

@@ -63,15 +63,15 @@ public record RepositoryReference(List<String> segments, List<String> warnings) 
             throw new CheckoutException("Repository reference is longer than " + MAX_LENGTH + " characters.");
         }
         ProviderAddress address = ProviderAddress.of(provider);
+        List<String> warnings = new ArrayList<>();
         List<String> segments;
         if (value.contains("://") || value.contains(":")) {
-            segments = fromUrl(provider, address, value);
+            segments = fromUrl(provider, address, value, warnings);
         } else {
             segments = expandAzureScope(provider, layout, Arrays.asList(value.split("/", -1)), value);
         }
         List<String> path = dropGitSuffix(segments);
-        validate(provider.type(), layout, path, value);
-        List<String> warnings = new ArrayList<>();
+        validate(provider.type(), layout, path, withoutUserInfo(value));
         provider.scopeValue().filter(scope -> !inScope(provider.type(), path, scope)).ifPresent(scope ->
                 warnings.add("Repository " + Texts.quote(String.join("/", path)) + " is outside the scope "
                         + Texts.quote(scope) + " of provider " + Texts.quote(provider.name()) + "; it is checked out"
@@ -175,7 +175,8 @@ public record RepositoryReference(List<String> segments, List<String> warnings) 
     // Host check and path extraction for URL forms. Kept private and small: the shared RepositoryKey of the
     // repository package normalises the same forms and can replace this once it is available.
 
-    private static List<String> fromUrl(ProviderSpec provider, ProviderAddress address, String value) {
+    private static List<String> fromUrl(ProviderSpec provider, ProviderAddress address, String value,
+                                        List<String> notes) {
         String host;
         String rawPath;
         boolean web;
@@ -192,10 +193,15 @@ public record RepositoryReference(List<String> segments, List<String> warnings) 
                 throw new CheckoutException("Repository URL scheme " + Texts.quote(scheme) + " is not accepted:"
                         + " give an https or ssh URL on " + address.host() + ", or the repository path.");
             }
+            if (uri.getRawUserInfo() != null && uri.getRawUserInfo().contains(":")) {
+                throw new CheckoutException("Repository URL carries a password: remove it; the checkout"
+                        + " authenticates with the credentials of provider " + Texts.quote(provider.name()) + ".");
+            }
             if (web && uri.getRawUserInfo() != null) {
-                throw new CheckoutException("Repository URL carries a user name or password: remove it; the"
-                        + " checkout authenticates with the credentials of provider " + Texts.quote(provider.name())
-                        + ".");
+                // Hosts show clone URLs with the user's name (Azure DevOps: https://org@dev.azure.com/...); it is
+                // dropped, and said so, since it could also be a token pasted as user name.
+                notes.add("The user name in the repository URL is ignored; the checkout authenticates with the"
+                        + " credentials of provider " + Texts.quote(provider.name()) + ".");
             }
             if (uri.getHost() == null) {
                 throw notAUrl(provider, value);
@@ -290,12 +296,18 @@ public record RepositoryReference(List<String> segments, List<String> warnings) 
         try {
             return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new CheckoutException("Repository URL " + Texts.quote(value) + " has a broken '%' escape.");
+            throw new CheckoutException("Repository URL " + Texts.quote(withoutUserInfo(value))
+                    + " has a broken '%' escape.");
         }
     }
 
+    /** Drops a URL's user information before the URL is shown in a message. */
+    private static String withoutUserInfo(String value) {
+        return value.replaceAll("//[^/]*@", "//");
+    }
+
     private static CheckoutException notAUrl(ProviderSpec provider, String value) {
-        return new CheckoutException("Repository " + Texts.quote(value.replaceAll("//[^/@]*@", "//")) + " is neither a"
+        return new CheckoutException("Repository " + Texts.quote(withoutUserInfo(value)) + " is neither a"
                 + " valid URL nor a repository path: give " + Layout.of(provider.type()).form + ", or an https or ssh"
                 + " URL.");
     }

@@ -65,8 +65,6 @@ public class RepositoryReferenceTest {
                 .isEqualTo("proj/payments");
         assertThat(path(AZURE_DEVOPS, "https://dev.azure.com/fabrikam/Fabrikam%20Fiber/_git/payments"))
                 .isEqualTo("fabrikam/Fabrikam Fiber/payments");
-        assertThat(path(AZURE_DEVOPS, "https://fabrikam@dev.azure.com/fabrikam/Fiber/_git/payments".replace(
-                "fabrikam@", ""))).isEqualTo("fabrikam/Fiber/payments");
         assertThat(path(AZURE_DEVOPS, "git@ssh.dev.azure.com:v3/fabrikam/Fabrikam%20Fiber/payments"))
                 .isEqualTo("fabrikam/Fabrikam Fiber/payments");
         assertThat(path(AZURE_DEVOPS, "https://fabrikam.visualstudio.com/DefaultCollection/Fiber/_git/payments"))
@@ -92,9 +90,23 @@ public class RepositoryReferenceTest {
     @Test
     public void shouldRefuseUserInfoAndOtherSchemesWithoutEchoingSecrets() {
         assertThatThrownBy(() -> RepositoryReference.parse(GITHUB, "https://bot:s3cr3t@github.com/acme/payments.git"))
-                .hasMessage("Repository URL carries a user name or password: remove it; the checkout authenticates"
-                        + " with the credentials of provider 'GitHub'.")
+                .hasMessage("Repository URL carries a password: remove it; the checkout authenticates with the"
+                        + " credentials of provider 'GitHub'.")
                 .message().doesNotContain("s3cr3t");
+
+        assertThatThrownBy(() -> RepositoryReference.parse(GITHUB, "ssh://git:s3cr3t@github.com/acme/payments.git"))
+                .hasMessageStartingWith("Repository URL carries a password");
+        assertThatThrownBy(() -> RepositoryReference.parse(GITHUB, "https://ghp_secret@github.com/acme/a..b"))
+                .hasMessage("Repository 'https://github.com/acme/a..b' is not valid: its name 'a..b' contains '..'.");
+
+        // Given the clone URL Azure DevOps shows, with the user's name in it, then the name is dropped with a warning
+        RepositoryReference azure = RepositoryReference.parse(AZURE_DEVOPS,
+                "https://fabrikam@dev.azure.com/fabrikam/Fiber/_git/payments");
+        assertThat(azure.path()).isEqualTo("fabrikam/Fiber/payments");
+        assertThat(azure.warnings()).containsExactly("The user name in the repository URL is ignored; the checkout"
+                + " authenticates with the credentials of provider 'Azure'.");
+        assertThat(String.join(" ", RepositoryReference.parse(GITHUB, "https://ghp_tokenvalue@github.com/acme/x")
+                .warnings())).doesNotContain("ghp_tokenvalue");
         assertThatThrownBy(() -> RepositoryReference.parse(GITHUB, "file:///etc/passwd"))
                 .hasMessage("Repository URL scheme 'file' is not accepted: give an https or ssh URL on github.com, or"
                         + " the repository path.");
