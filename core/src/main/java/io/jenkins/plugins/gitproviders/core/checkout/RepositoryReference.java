@@ -32,7 +32,7 @@ public record RepositoryReference(List<String> segments, List<String> warnings) 
     static final int MAX_LENGTH = 2048;
 
     private static final String FORBIDDEN = "~^:?*[]\\\"<>|{}$;#%&'`!,+=";
-    private static final Pattern SCP_LIKE = Pattern.compile("(?:[^@/\\s]+@)?([^:/@\\s]+):([^:\\s][^\\s]*)");
+    private static final Pattern SCP_LIKE = Pattern.compile("(?:([^@/\\s]+)@)?([^:/@\\s]+):([^:\\s][^\\s]*)");
 
     public RepositoryReference {
         segments = List.copyOf(segments);
@@ -213,9 +213,13 @@ public record RepositoryReference(List<String> segments, List<String> warnings) 
             if (!scp.matches()) {
                 throw notAUrl(provider, value);
             }
+            if (scp.group(1) != null && scp.group(1).contains(":")) {
+                throw new CheckoutException("Repository URL carries a password: remove it; the checkout"
+                        + " authenticates with the credentials of provider " + Texts.quote(provider.name()) + ".");
+            }
             web = false;
-            host = scp.group(1);
-            rawPath = scp.group(2);
+            host = scp.group(2);
+            rawPath = scp.group(3);
         }
         host = host.toLowerCase(Locale.ROOT);
         List<String> path = new ArrayList<>();

@@ -96,6 +96,8 @@ public class RepositoryReferenceTest {
 
         assertThatThrownBy(() -> RepositoryReference.parse(GITHUB, "ssh://git:s3cr3t@github.com/acme/payments.git"))
                 .hasMessageStartingWith("Repository URL carries a password");
+        assertThatThrownBy(() -> RepositoryReference.parse(GITHUB, "git:s3cr3t@github.com:acme/payments.git"))
+                .hasMessageStartingWith("Repository URL carries a password");
         assertThatThrownBy(() -> RepositoryReference.parse(GITHUB, "https://ghp_secret@github.com/acme/a..b"))
                 .hasMessage("Repository 'https://github.com/acme/a..b' is not valid: its name 'a..b' contains '..'.");
 
