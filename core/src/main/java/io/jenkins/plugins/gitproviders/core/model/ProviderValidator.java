@@ -330,12 +330,12 @@ public final class ProviderValidator {
         List<Problem> problems = new ArrayList<>();
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         if (scheme.equals("http")) {
-            if (type.isSelfHosted()) {
+            if (type.isSelfHosted() && !isCloudHost(type, uri)) {
                 problems.add(Problem.warning(field, label + " uses plain http: the API token travels unencrypted."
                         + " Use https:// if the server supports it."));
             } else {
-                problems.add(Problem.error(field, label + " must use https://: " + type.displayName()
-                        + " is a cloud service and tokens must never travel unencrypted."));
+                problems.add(Problem.error(field, label + " must use https://: tokens for the cloud service "
+                        + type.displayName() + " must never travel unencrypted."));
             }
         } else if (!scheme.equals("https")) {
             problems.add(Problem.error(field, label + " must start with https:// (found '" + quote(scheme)

@@ -75,9 +75,19 @@ public class ProviderValidatorUrlTest {
                 .singleElement().satisfies(problem -> {
                     assertThat(problem.field()).isEqualTo(ProviderField.API_URL);
                     assertThat(problem.isError()).isTrue();
-                    assertThat(problem.message()).isEqualTo("API URL must use https://: GitHub.com is a cloud"
-                            + " service and tokens must never travel unencrypted.");
+                    assertThat(problem.message()).isEqualTo("API URL must use https://: tokens for the cloud"
+                            + " service GitHub.com must never travel unencrypted.");
                 });
+    }
+
+    @Test
+    public void shouldRefusePlainHttpToTheCloudServiceOfATypeThatMayAlsoBeSelfHosted() {
+        // Azure DevOps may point at a server of one's own over http, but never at dev.azure.com
+        assertThat(ProviderValidator.checkServerUrl(ProviderType.AZURE_DEVOPS, "http://DEV.azure.com"))
+                .extracting(Problem::message).containsExactly("Server URL must use https://: tokens for the cloud"
+                        + " service Azure DevOps must never travel unencrypted.");
+        assertThat(ProviderValidator.checkServerUrl(ProviderType.AZURE_DEVOPS, "http://tfs.lan/tfs"))
+                .extracting(Problem::severity).containsExactly(Problem.Severity.WARNING);
     }
 
     @Test
