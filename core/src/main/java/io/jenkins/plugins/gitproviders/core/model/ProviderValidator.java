@@ -365,6 +365,15 @@ public final class ProviderValidator {
         return problems;
     }
 
+    /** Tells whether the address points at the type's cloud service, where plain http is never acceptable. */
+    private static boolean isCloudHost(ProviderType type, URI uri) {
+        String host = uri.getHost();
+        return host != null && type.defaultServerUrl()
+                .map(cloud -> URI.create(cloud).getHost())
+                .filter(host::equalsIgnoreCase)
+                .isPresent();
+    }
+
     /**
      * Shortens a value typed by a person to at most 64 characters for a message, and shows control characters as
      * '?', so that a message stays readable whatever was typed.
