@@ -221,6 +221,87 @@ public final class ProviderRegistry {
         return new RegistryChange(new ProviderRegistry(changed, newDefault), notices);
     }
 
+    /**
+     * Replaces the whole list at once, as a configuration form or configuration as code does, under the same rules
+     * as the single operations: every provider valid and uniquely named, no type changed for a name that stays, no
+     * provider that jobs use removed (a rename counts as a removal, because jobs refer to providers by name), and
+     * one active default whenever a provider is active.
+     *
+     * @param proposed        the new list, in order
+     * @param proposedDefault the default asked for, or {@code null} to keep the current one when it stays active,
+     *                        else to take the first active provider (with a notice)
+     * @param usage           tells which jobs use a provider
+     * @param kinds           tells the kinds of the credentials
+     * @throws RegistryException naming the provider and field of the first rule broken
+     */
+    public RegistryChange replaceAll(
+            List<ProviderSpec> proposed,
+            @CheckForNull String proposedDefault,
+            ProviderUsage usage,
+            CredentialKindLookup kinds)
+            throws RegistryException {
+        List<String> notices = new ArrayList<>();
+        for (ProviderSpec spec : proposed) {
+            List<ProviderSpec> others = proposed.stream().filter(other -> other != spec).toList();
+            Validation validation = ProviderValidator.validate(spec, others, kinds);
+            String label = spec.name().isEmpty() ? "a new " + spec.type().displayName() + " provider" : "provider '" + quote(spec.name()) + "'";
+            if (!validation.isValid()) {
+                throw RegistryException.invalid("Cannot save " + label, validation);
+            }
+            notices.addAll(warnings(validation).stream().map(warning -> "'" + quote(spec.name()) + "': " + warning).toList());
+            Optional<ProviderSpec> existing = findByName(spec.name());
+            if (existing.isPresent() && existing.get().type() != spec.type()) {
+                ProviderSpec original = existing.get();
+                throw new RegistryException(ProviderField.TYPE, "Provider '" + quote(original.name()) + "' is a "
+                        + original.type().displayName() + " provider and its type cannot change to "
+                        + spec.type().displayName() + ". Create a new " + spec.type().displayName() + " provider"
+                        + " under another name instead, move the jobs to it, then delete '" + quote(original.name()) + "'.");
+            }
+        }
+        for (ProviderSpec original : providers) {
+            boolean kept = proposed.stream().anyMatch(spec -> spec.nameKey().equals(original.nameKey()));
+            if (kept) {
+                continue;
+            }
+            List<String> jobs = Objects.requireNonNullElse(usage.jobsUsing(original.name()), List.of());
+            if (!jobs.isEmpty()) {
+                throw new RegistryException(ProviderField.NAME, "Provider '" + quote(original.name()) + "' cannot be"
+                        + " deleted or renamed because " + jobs.size() + (jobs.size() == 1 ? " job uses" : " jobs use")
+                        + " it: " + listed(jobs) + ". Reassign " + (jobs.size() == 1 ? "this job" : "these jobs")
+                        + " to another provider first.");
+            }
+        }
+        ProviderRegistry next = new ProviderRegistry(proposed, null);
+        String wanted = proposedDefault == null || proposedDefault.isBlank() ? null : proposedDefault.trim();
+        String chosen;
+        if (wanted != null) {
+            ProviderSpec named = next.findByName(wanted).orElseThrow(() -> new RegistryException(
+                    ProviderField.DEFAULT_PROVIDER, "No provider is named '" + quote(wanted) + "'; the default must be"
+                            + " one of the active providers: " + listed(names(next.activeProviders())) + "."));
+            if (!named.active()) {
+                throw new RegistryException(ProviderField.DEFAULT_PROVIDER, "The default provider '"
+                        + quote(named.name()) + "' is inactive; activate it or choose an active provider as the default.");
+            }
+            chosen = named.name();
+        } else {
+            Optional<ProviderSpec> current = defaultProvider().flatMap(spec -> next.findByName(spec.name()))
+                    .filter(ProviderSpec::active);
+            Optional<ProviderSpec> firstActive = proposed.stream().filter(ProviderSpec::active).findFirst();
+            if (current.isPresent()) {
+                chosen = current.get().name();
+            } else if (firstActive.isPresent()) {
+                chosen = firstActive.get().name();
+                notices.add("'" + quote(chosen) + "' is now the default provider.");
+            } else {
+                chosen = null;
+                if (!proposed.isEmpty()) {
+                    notices.add("No provider is active, so there is no default provider.");
+                }
+            }
+        }
+        return new RegistryChange(new ProviderRegistry(proposed, chosen), notices);
+    }
+
     /** Renames a provider; the new name must be valid and unique, and the default follows the rename. */
     public RegistryChange rename(String name, String newName) throws RegistryException {
         ProviderSpec original = require(name);
