@@ -2,14 +2,12 @@ package io.jenkins.plugins.gitproviders.core.webhook.gitea;
 
 import static io.jenkins.plugins.gitproviders.core.webhook.ParserTable.event;
 import static io.jenkins.plugins.gitproviders.core.webhook.ParserTable.ignored;
-import static io.jenkins.plugins.gitproviders.core.webhook.ParserTable.malformed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.gitproviders.core.model.ProviderType;
 import io.jenkins.plugins.gitproviders.core.testing.Fixtures;
 import io.jenkins.plugins.gitproviders.core.webhook.EventKind;
 import io.jenkins.plugins.gitproviders.core.webhook.FixtureDeliveries;
-import io.jenkins.plugins.gitproviders.core.webhook.ParseResult;
 import io.jenkins.plugins.gitproviders.core.webhook.ParserTable;
 import io.jenkins.plugins.gitproviders.core.webhook.WebhookDelivery;
 import io.jenkins.plugins.gitproviders.core.webhook.WebhookEvent;

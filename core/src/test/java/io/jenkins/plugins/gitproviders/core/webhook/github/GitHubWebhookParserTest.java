@@ -2,7 +2,6 @@ package io.jenkins.plugins.gitproviders.core.webhook.github;
 
 import static io.jenkins.plugins.gitproviders.core.webhook.ParserTable.event;
 import static io.jenkins.plugins.gitproviders.core.webhook.ParserTable.ignored;
-import static io.jenkins.plugins.gitproviders.core.webhook.ParserTable.malformed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.gitproviders.core.model.ProviderType;
