@@ -1,5 +1,9 @@
 package io.jenkins.plugins.gitproviders.core.webhook;
 
+import io.jenkins.plugins.gitproviders.core.model.ProviderSpec;
+import io.jenkins.plugins.gitproviders.core.webhook.azure.AzureDevOpsWebhookParser;
+import io.jenkins.plugins.gitproviders.core.webhook.bitbucket.BitbucketCloudWebhookParser;
+import io.jenkins.plugins.gitproviders.core.webhook.bitbucket.BitbucketDataCenterWebhookParser;
 import io.jenkins.plugins.gitproviders.core.webhook.gitea.GiteaWebhookParser;
 import io.jenkins.plugins.gitproviders.core.webhook.github.GitHubWebhookParser;
 import io.jenkins.plugins.gitproviders.core.webhook.gitlab.GitLabWebhookParser;
@@ -19,17 +23,27 @@ public final class WebhookParsers {
         parsers.put(WebhookFormat.GITHUB, new GitHubWebhookParser());
         parsers.put(WebhookFormat.GITLAB, new GitLabWebhookParser());
         parsers.put(WebhookFormat.GITEA, new GiteaWebhookParser());
-        // Bitbucket Cloud, Bitbucket Data Center and Azure DevOps parsers (packages webhook.bitbucket and
-        // webhook.azure) are registered here when their branch is merged:
-        // parsers.put(WebhookFormat.BITBUCKET_CLOUD, new BitbucketCloudWebhookParser());
-        // parsers.put(WebhookFormat.BITBUCKET_DATA_CENTER, new BitbucketDataCenterWebhookParser());
-        // parsers.put(WebhookFormat.AZURE_DEVOPS, new AzureDevOpsWebhookParser());
+        parsers.put(WebhookFormat.BITBUCKET_CLOUD, new BitbucketCloudWebhookParser());
+        parsers.put(WebhookFormat.BITBUCKET_DATA_CENTER, new BitbucketDataCenterWebhookParser());
+        parsers.put(WebhookFormat.AZURE_DEVOPS, new AzureDevOpsWebhookParser());
         PARSERS = Collections.unmodifiableMap(parsers);
     }
 
     private WebhookParsers() {}
 
-    /** Returns the parser for deliveries in the given format, or empty while none is available. */
+    /**
+     * Returns the parser for a provider's deliveries. Bitbucket Data Center deliveries may carry no repository links,
+     * so its parser falls back to the provider's server address to name the host.
+     */
+    public static WebhookParser forProvider(ProviderSpec provider) {
+        WebhookFormat format = WebhookFormat.of(provider.type());
+        if (format == WebhookFormat.BITBUCKET_DATA_CENTER && provider.effectiveServerUrl().isPresent()) {
+            return BitbucketDataCenterWebhookParser.forServer(provider.effectiveServerUrl().get());
+        }
+        return PARSERS.get(format);
+    }
+
+    /** Returns the parser for deliveries in the given format. */
     public static Optional<WebhookParser> forFormat(WebhookFormat format) {
         return Optional.ofNullable(PARSERS.get(format));
     }

@@ -28,6 +28,15 @@ public class WebhookFormatTest {
     }
 
     @Test
+    public void shouldRegisterAParserForEveryFormat() {
+        for (WebhookFormat format : WebhookFormat.values()) {
+            assertThat(WebhookParsers.forFormat(format).orElseThrow().hostTypes())
+                    .as(format.name())
+                    .isEqualTo(format.providerTypes());
+        }
+    }
+
+    @Test
     public void shouldRegisterParsersForGitHubGitLabAndGitea() {
         assertThat(WebhookParsers.forFormat(WebhookFormat.GITHUB).orElseThrow().hostTypes())
                 .isEqualTo(WebhookFormat.GITHUB.providerTypes());
