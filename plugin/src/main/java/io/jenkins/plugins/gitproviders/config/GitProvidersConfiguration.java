@@ -7,6 +7,7 @@ import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.Util;
 import hudson.security.Permission;
+import hudson.util.FormValidation;
 import io.jenkins.plugins.gitproviders.core.model.ProviderSpec;
 import io.jenkins.plugins.gitproviders.core.registry.ProviderRegistry;
 import java.io.IOException;
@@ -19,7 +20,9 @@ import jenkins.model.Jenkins;
 import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * Holds the named Git providers of this Jenkins and which one is the default. Every rule (unique names, fixed
@@ -63,11 +66,17 @@ public class GitProvidersConfiguration extends GlobalConfiguration {
             this.providers = next;
             return;
         }
-        RegistryAdapter.Outcome outcome = RegistryAdapter.check(specs(this.providers), defaultProvider, specs(next), defaultProvider);
+        // Configuration as code may set the default before or after the list: keep it only if it names a new provider.
+        String keptDefault = next.stream().anyMatch(provider -> ProviderSpec.nameKey(provider.getName())
+                        .equals(ProviderSpec.nameKey(defaultProvider)))
+                ? defaultProvider
+                : null;
+        RegistryAdapter.Outcome outcome = RegistryAdapter.check(specs(this.providers), defaultProvider, specs(next), keptDefault);
         if (!outcome.accepted()) {
             throw new IllegalArgumentException(outcome.message());
         }
         this.providers = next;
+        this.defaultProvider = outcome.defaultName();
         save();
     }
 
@@ -125,16 +134,33 @@ public class GitProvidersConfiguration extends GlobalConfiguration {
         return true;
     }
 
+    /** Warns when the default names no saved active provider (a provider added in the same form is not saved yet). */
+    @POST
+    public FormValidation doCheckDefaultProvider(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.MANAGE);
+        String name = Util.fixEmptyAndTrim(value);
+        if (name == null || findProvider(name).filter(GitProvider::isActive).isPresent()) {
+            return FormValidation.ok();
+        }
+        return FormValidation.warning(Messages.GitProvidersConfiguration_UnknownDefault(name));
+    }
+
     @NonNull
     @Override
     public Permission getRequiredGlobalConfigPagePermission() {
         return Jenkins.MANAGE;
     }
 
-    /** Returns the core registry of the configured providers, with the default resolved by the core's rules. */
+    /** Returns the core registry of the configured providers; resolution of names and the default happens there. */
     @NonNull
     public synchronized ProviderRegistry registry() {
-        return RegistryAdapter.registry(specs(providers), defaultProvider);
+        return RegistryAdapter.load(specs(providers), defaultProvider).registry();
+    }
+
+    /** Returns what the registry notices about the saved configuration, such as a missing default. */
+    @NonNull
+    public synchronized List<String> notices() {
+        return RegistryAdapter.load(specs(providers), defaultProvider).notices();
     }
 
     /** Finds a provider by name, ignoring case and surrounding spaces. */

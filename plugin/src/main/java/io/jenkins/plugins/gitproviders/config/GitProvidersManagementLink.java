@@ -72,7 +72,7 @@ public class GitProvidersManagementLink extends ManagementLink {
     /** Returns what the registry noticed about the configuration (for example: no default provider). */
     @NonNull
     public List<String> getNotices() {
-        return GitProvidersConfiguration.get().registry().notices();
+        return GitProvidersConfiguration.get().notices();
     }
 
     /** One provider as the page shows it. */
