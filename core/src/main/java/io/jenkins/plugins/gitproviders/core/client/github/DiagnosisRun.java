@@ -1,0 +1,131 @@
+package io.jenkins.plugins.gitproviders.core.client.github;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.gitproviders.core.client.Check;
+import io.jenkins.plugins.gitproviders.core.client.CheckId;
+import io.jenkins.plugins.gitproviders.core.client.Diagnosis;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Collects the checks of one diagnosis as a worker thread produces them, so that a diagnosis cut short by its
+ * budget still reports everything found so far, then a failed check for the step that hung.
+ */
+final class DiagnosisRun {
+    /** One diagnosis' work, run on the worker thread. */
+    @FunctionalInterface
+    interface Steps {
+        void run(DiagnosisRun run) throws Exception;
+    }
+
+    private final List<Check> checks = new ArrayList<>();
+    private final java.util.function.UnaryOperator<String> redact;
+    @CheckForNull
+    private CheckId current;
+    @CheckForNull
+    private String owner;
+    @CheckForNull
+    private Instant expiry;
+    private boolean closed;
+
+    private DiagnosisRun(java.util.function.UnaryOperator<String> redact) {
+        this.redact = redact;
+    }
+
+    /** Marks the check now running, so a timeout can name it. */
+    synchronized void begin(CheckId id) {
+        current = id;
+    }
+
+    synchronized void add(Check check) {
+        if (!closed) {
+            // Every text passes the redaction, whatever it was built from (addresses, host messages, exceptions).
+            checks.add(new Check(check.id(), check.status(), redact.apply(check.message()),
+                    check.fix() == null ? null : redact.apply(check.fix())));
+            current = null;
+        }
+    }
+
+    synchronized void owner(String login) {
+        owner = login;
+    }
+
+    synchronized void expiry(@CheckForNull Instant value) {
+        expiry = value;
+    }
+
+    /** Adds a skipped check, with the reason, for every check that has not reported yet. */
+    synchronized void skipRemaining(String reason) {
+        for (CheckId id : CheckId.values()) {
+            if (checks.stream().noneMatch(check -> check.id() == id)) {
+                add(Check.skipped(id, reason));
+            }
+        }
+    }
+
+    private synchronized Diagnosis finish(String providerName, Clock clock) {
+        closed = true;
+        List<Check> ordered = new ArrayList<>();
+        for (CheckId id : CheckId.values()) {
+            checks.stream().filter(check -> check.id() == id).forEach(ordered::add);
+        }
+        return new Diagnosis(providerName, ordered, owner, expiry, clock.instant());
+    }
+
+    private synchronized Diagnosis timedOut(String providerName, Clock clock, String message, String fix) {
+        CheckId hung = current;
+        if (hung == null) {
+            hung = List.of(CheckId.values()).stream()
+                    .filter(id -> checks.stream().noneMatch(check -> check.id() == id))
+                    .findFirst()
+                    .orElse(CheckId.RATE_LIMIT);
+        }
+        add(Check.fail(hung, message, fix));
+        skipRemaining("Not checked: the time budget was spent.");
+        return finish(providerName, clock);
+    }
+
+    /**
+     * Runs the steps on a worker thread and returns within the budget: what the steps reported, or, when time runs
+     * out, what they reported so far plus a failed check built from {@code timeoutMessage} and {@code timeoutFix}.
+     * An unexpected exception becomes a failed check too. Every message and fix is passed through {@code redact}.
+     */
+    static Diagnosis execute(String providerName, Budget budget, Clock clock, String timeoutMessage,
+            String timeoutFix, java.util.function.UnaryOperator<String> redact, Steps steps) {
+        DiagnosisRun run = new DiagnosisRun(redact);
+        FutureTask<Void> task = new FutureTask<>(() -> {
+            steps.run(run);
+            return null;
+        });
+        Thread worker = new Thread(task, "git-providers-diagnosis");
+        worker.setDaemon(true);
+        worker.start();
+        try {
+            task.get(Math.max(1, budget.remaining().toMillis()), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            task.cancel(true);
+            return run.timedOut(providerName, clock, timeoutMessage, timeoutFix);
+        } catch (InterruptedException e) {
+            task.cancel(true);
+            Thread.currentThread().interrupt();
+            return run.timedOut(providerName, clock, "The diagnosis was interrupted.", "Run it again.");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            synchronized (run) {
+                CheckId failed = run.current != null ? run.current : CheckId.REACHABILITY;
+                run.add(Check.fail(failed, "The diagnosis stopped on an unexpected error: "
+                        + cause.getClass().getSimpleName()
+                        + (cause.getMessage() == null ? "" : ": " + cause.getMessage()),
+                        "Run the diagnosis again; if the error stays, report it with this message."));
+                run.skipRemaining("Not checked: the diagnosis stopped on an error.");
+            }
+        }
+        return run.finish(providerName, clock);
+    }
+}
