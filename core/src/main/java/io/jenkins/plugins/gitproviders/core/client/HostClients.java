@@ -4,6 +4,8 @@ import io.jenkins.plugins.gitproviders.core.client.azure.AzureDevOpsClient;
 import io.jenkins.plugins.gitproviders.core.client.bitbucket.BitbucketCloudClient;
 import io.jenkins.plugins.gitproviders.core.client.bitbucket.BitbucketDataCenterClient;
 import io.jenkins.plugins.gitproviders.core.client.gitea.GiteaClient;
+import io.jenkins.plugins.gitproviders.core.client.github.GitHubClient;
+import io.jenkins.plugins.gitproviders.core.client.gitlab.GitLabClient;
 import io.jenkins.plugins.gitproviders.core.model.ProviderType;
 import java.time.Clock;
 
@@ -16,8 +18,6 @@ public final class HostClients {
     /**
      * Creates the client of a type with the given HTTP settings and clock (the clock rates expiry dates and
      * rate limit resets).
-     *
-     * @throws IllegalArgumentException for a type without a client yet
      */
     public static HostClient create(ProviderType type, HttpSettings settings, Clock clock) {
         return switch (type) {
@@ -25,8 +25,8 @@ public final class HostClients {
             case BITBUCKET_DATA_CENTER -> new BitbucketDataCenterClient(settings, clock);
             case AZURE_DEVOPS -> new AzureDevOpsClient(settings, clock);
             case GITEA -> new GiteaClient(settings, clock);
-            // The library-based GitHub and GitLab clients are wired in when their branch is merged.
-            default -> throw new IllegalArgumentException("No host client for " + type.displayName() + " yet.");
+            case GITHUB, GITHUB_ENTERPRISE -> new GitHubClient(settings, clock);
+            case GITLAB, GITLAB_SELF_MANAGED -> new GitLabClient(settings, clock);
         };
     }
 }

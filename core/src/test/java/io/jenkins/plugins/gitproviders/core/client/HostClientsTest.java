@@ -1,12 +1,13 @@
 package io.jenkins.plugins.gitproviders.core.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.gitproviders.core.client.azure.AzureDevOpsClient;
 import io.jenkins.plugins.gitproviders.core.client.bitbucket.BitbucketCloudClient;
 import io.jenkins.plugins.gitproviders.core.client.bitbucket.BitbucketDataCenterClient;
 import io.jenkins.plugins.gitproviders.core.client.gitea.GiteaClient;
+import io.jenkins.plugins.gitproviders.core.client.github.GitHubClient;
+import io.jenkins.plugins.gitproviders.core.client.gitlab.GitLabClient;
 import io.jenkins.plugins.gitproviders.core.model.ProviderType;
 import org.junit.Test;
 
@@ -24,8 +25,21 @@ public class HostClientsTest {
     }
 
     @Test
-    public void shouldRefuseTypesWithoutAClientYet() {
-        assertThatThrownBy(() -> HostClients.create(ProviderType.GITHUB, HttpSettings.DEFAULT, TestResources.CLOCK))
-                .isInstanceOf(IllegalArgumentException.class);
+    public void shouldCreateTheLibraryClientsOfGitHubAndGitLab() {
+        assertThat(HostClients.create(ProviderType.GITHUB, HttpSettings.DEFAULT, TestResources.CLOCK))
+                .isInstanceOf(GitHubClient.class);
+        assertThat(HostClients.create(ProviderType.GITHUB_ENTERPRISE, HttpSettings.DEFAULT, TestResources.CLOCK))
+                .isInstanceOf(GitHubClient.class);
+        assertThat(HostClients.create(ProviderType.GITLAB, HttpSettings.DEFAULT, TestResources.CLOCK))
+                .isInstanceOf(GitLabClient.class);
+        assertThat(HostClients.create(ProviderType.GITLAB_SELF_MANAGED, HttpSettings.DEFAULT, TestResources.CLOCK))
+                .isInstanceOf(GitLabClient.class);
+    }
+
+    @Test
+    public void shouldHaveAClientForEveryType() {
+        for (ProviderType type : ProviderType.values()) {
+            assertThat(HostClients.create(type, HttpSettings.DEFAULT, TestResources.CLOCK)).as(type.name()).isNotNull();
+        }
     }
 }
