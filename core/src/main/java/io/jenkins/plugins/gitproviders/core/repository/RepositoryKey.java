@@ -1,0 +1,105 @@
+package io.jenkins.plugins.gitproviders.core.repository;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.gitproviders.core.webhook.RepositoryInfo;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Identifies one repository on one host, whatever address form named it: every clone, SSH, web and scp-like address
+ * of the same repository yields the same key, so jobs and webhook deliveries meet in one map.
+ *
+ * <p>The host is lowercase, keeps a port only when it is not the scheme's default and is an HTTP(S) port (the port of
+ * an SSH daemon says nothing of the web server: Bitbucket Data Center serves {@code ssh://host:7999} beside
+ * {@code https://host}). The path is lowercase, percent-decoded, without {@code .git}, trailing slashes, web suffixes
+ * ({@code /-/tree/main}, {@code /browse}) or host-specific decoration ({@code _git}, {@code scm/}, {@code v3/}):
+ * {@code owner/repo}, {@code group/sub/project}, {@code PROJ/repo}, {@code org/project/repo} for Azure DevOps.
+ *
+ * @param host the host name in lowercase, with {@code :port} when the port is not a default one
+ * @param path the repository's path on the host in lowercase, at least two segments, without leading or trailing slash
+ */
+public record RepositoryKey(String host, String path) {
+    private static final Pattern HOST = Pattern.compile("(?:[a-z0-9_](?:[a-z0-9_.-]*[a-z0-9_])?|\\[[0-9a-f:.]+\\])"
+            + "(?::[0-9]{1,5})?");
+
+    public RepositoryKey {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(path, "path");
+        if (!HOST.matcher(host).matches()) {
+            throw new IllegalArgumentException("Not a normalised host name: '" + host + "'");
+        }
+        if (!path.equals(path.toLowerCase(Locale.ROOT)) || path.startsWith("/") || path.endsWith("/")
+                || path.contains("//") || path.indexOf('/') < 0) {
+            throw new IllegalArgumentException("Not a normalised repository path: '" + path
+                    + "' (expected lowercase segments such as owner/repo)");
+        }
+    }
+
+    /**
+     * Reads an absolute repository address: {@code https://}, {@code http://}, {@code ssh://}, {@code git://} or
+     * scp-like {@code user@host:path}. Returns empty for anything else, including relative {@code owner/repo} forms
+     * (see {@link #parse(String, String)}).
+     */
+    public static Optional<RepositoryKey> parse(@CheckForNull String address) {
+        return Optional.ofNullable(RepositoryAddresses.parse(address).key());
+    }
+
+    /**
+     * Reads an absolute repository address like {@link #parse(String)}, failing with a message that says what is
+     * wrong and which forms are understood. The message never repeats user information (it may hold a token).
+     *
+     * @throws IllegalArgumentException if the address is not understood
+     */
+    public static RepositoryKey parseOrThrow(@CheckForNull String address) {
+        RepositoryAddresses.Result result = RepositoryAddresses.parse(address);
+        if (result.key() == null) {
+            throw new IllegalArgumentException(RepositoryAddresses.describeFailure(address, result.problem()));
+        }
+        return result.key();
+    }
+
+    /**
+     * Reads an address that may be relative as well: {@code owner/repo} (or {@code group/sub/project}) on the default
+     * host, or {@code host/owner/repo} when the first segment names a host (it holds a dot or a port, or is
+     * {@code localhost}) and two segments follow it. Absolute addresses are read as by {@link #parse(String)}.
+     *
+     * @param address     what a user wrote
+     * @param defaultHost the host of relative forms: a host name ({@code github.com}) or a server address
+     *                    ({@code https://bitbucket.example.com:7990/context}, whose context path is ignored)
+     */
+    public static Optional<RepositoryKey> parse(@CheckForNull String address, String defaultHost) {
+        return Optional.ofNullable(RepositoryAddresses.parseRelative(address, defaultHost).key());
+    }
+
+    /**
+     * Derives the key of the repository a webhook event names, from its host and full path, falling back to its
+     * clone and web addresses; empty if none of them is understood.
+     */
+    public static Optional<RepositoryKey> of(RepositoryInfo info) {
+        Optional<RepositoryKey> key = parse("https://" + info.host() + "/" + info.fullPath());
+        for (String url : new String[] {info.httpsCloneUrl(), info.sshCloneUrl(), info.webUrl()}) {
+            if (key.isPresent()) {
+                return key;
+            }
+            key = parse(url);
+        }
+        return key;
+    }
+
+    /** Returns the host name without any port. */
+    public String hostName() {
+        if (host.startsWith("[")) {
+            return host.substring(0, host.indexOf(']') + 1);
+        }
+        int colon = host.indexOf(':');
+        return colon < 0 ? host : host.substring(0, colon);
+    }
+
+    /** Returns {@code host/path}, the key's canonical text. */
+    @Override
+    public String toString() {
+        return host + "/" + path;
+    }
+}
