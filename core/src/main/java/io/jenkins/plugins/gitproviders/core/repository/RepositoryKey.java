@@ -78,14 +78,36 @@ public record RepositoryKey(String host, String path) {
      * clone and web addresses; empty if none of them is understood.
      */
     public static Optional<RepositoryKey> of(RepositoryInfo info) {
-        Optional<RepositoryKey> key = parse("https://" + info.host() + "/" + info.fullPath());
-        for (String url : new String[] {info.httpsCloneUrl(), info.sshCloneUrl(), info.webUrl()}) {
-            if (key.isPresent()) {
-                return key;
-            }
-            key = parse(url);
+        Optional<RepositoryKey> named = info.host().isBlank() || info.fullPath().isBlank() ? Optional.empty()
+                : parse("https://" + info.host() + "/" + info.fullPath());
+        Optional<RepositoryKey> cloned = parse(info.httpsCloneUrl());
+        if (named.isPresent()) {
+            // The clone address also tells a non-default port, which host names in deliveries leave out.
+            return cloned.filter(key -> key.withoutPort().equals(named.get().withoutPort())).or(() -> named);
         }
-        return key;
+        return cloned.or(() -> parse(info.webUrl())).or(() -> parse(info.sshCloneUrl()));
+    }
+
+    /** Returns this key without any port: the form under which {@link #sameRepository} keys meet. */
+    public RepositoryKey withoutPort() {
+        String name = hostName();
+        return name.length() == host.length() ? this : new RepositoryKey(name, path);
+    }
+
+    /**
+     * Tells whether two keys name the same repository: same host name and path, and the same port unless one of them
+     * does not tell its port (a delivery's host name, an SSH address or a relative form leave it out).
+     */
+    public boolean sameRepository(RepositoryKey other) {
+        if (!path.equals(other.path)) {
+            return false;
+        }
+        if (host.equals(other.host)) {
+            return true;
+        }
+        String name = hostName();
+        return name.equals(other.hostName()) && (name.length() == host.length()
+                || other.hostName().length() == other.host.length());
     }
 
     /** Returns the host name without any port. */

@@ -18,7 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keeps every job's subscriptions in maps keyed by repository, so routing one event looks at the jobs watching its
- * repository only: the cost is the same with ten or a hundred thousand jobs.
+ * repository only: the cost is the same with ten or a hundred thousand jobs. Keys are indexed without their port and
+ * compared with {@link RepositoryKey#sameRepository}, so a job naming {@code https://host:7990/...} is found by a
+ * delivery whose host name carries no port.
  *
  * <p>Thread-safe. Reads take no lock: each repository's subscriptions are an immutable array replaced as a whole.
  * Changes are serialised; each is incremental (one job), so keeping the index current as jobs are created, renamed
@@ -57,7 +59,7 @@ public final class JobIndex {
         List<Subscription> copy = List.copyOf(subscriptions);
         byJob.put(jobId, copy);
         for (Subscription subscription : copy) {
-            byRepository.merge(subscription.repository(), new Subscription[] {subscription}, JobIndex::insert);
+            byRepository.merge(subscription.repository().withoutPort(), new Subscription[] {subscription}, JobIndex::insert);
         }
         subscriptionCount += copy.size();
     }
@@ -107,7 +109,7 @@ public final class JobIndex {
 
     /** Finds the jobs an event of the given repository triggers, as {@link #route(String, WebhookEvent)}. */
     public RoutingResult route(RepositoryKey repository, String providerName, WebhookEvent event) {
-        Subscription[] watching = byRepository.getOrDefault(repository, NONE);
+        Subscription[] watching = byRepository.getOrDefault(repository.withoutPort(), NONE);
         if (watching.length == 0) {
             return RoutingResult.NONE;
         }
@@ -121,7 +123,7 @@ public final class JobIndex {
             boolean matched = false;
             for (; i < watching.length && watching[i].jobId().equals(job); i++) {
                 if (!matched) {
-                    String reason = rejection(watching[i], providerName, event);
+                    String reason = rejection(watching[i], repository, providerName, event);
                     if (reason == null) {
                         matched = true;
                     } else if (firstReason == null) {
@@ -140,8 +142,12 @@ public final class JobIndex {
 
     /** Explains why a subscription does not match an event, or returns {@code null} when it does. */
     @CheckForNull
-    static String rejection(Subscription subscription, String providerName, WebhookEvent event) {
+    static String rejection(Subscription subscription, RepositoryKey repository, String providerName,
+            WebhookEvent event) {
         EventKind kind = event.kind();
+        if (!subscription.repository().sameRepository(repository)) {
+            return "watches " + subscription.repository() + ", on another port than " + repository;
+        }
         if (kind == EventKind.PING) {
             return "a ping triggers no job";
         }
@@ -183,7 +189,7 @@ public final class JobIndex {
             return false;
         }
         for (Subscription subscription : old) {
-            byRepository.computeIfPresent(subscription.repository(), (key, current) -> without(current, jobId));
+            byRepository.computeIfPresent(subscription.repository().withoutPort(), (key, current) -> without(current, jobId));
         }
         subscriptionCount -= old.size();
         return true;

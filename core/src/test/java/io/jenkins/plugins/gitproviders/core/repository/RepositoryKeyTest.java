@@ -224,4 +224,29 @@ public class RepositoryKeyTest {
         assertThatThrownBy(() -> new RepositoryKey("github.com", "A/b")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RepositoryKey("github.com", "single")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    public void shouldTellSameRepositoryWhenOneSideDoesNotKnowThePort() {
+        RepositoryKey withPort = RepositoryKey.parseOrThrow("http://bitbucket.example.com:7990/scm/PROJ/repo.git");
+        RepositoryKey ssh = RepositoryKey.parseOrThrow("ssh://git@bitbucket.example.com:7999/proj/repo.git");
+        RepositoryKey otherPort = RepositoryKey.parseOrThrow("https://bitbucket.example.com:8443/scm/PROJ/repo.git");
+
+        assertThat(withPort.sameRepository(ssh)).isTrue();
+        assertThat(ssh.sameRepository(withPort)).isTrue();
+        assertThat(withPort.sameRepository(otherPort)).isFalse();
+        assertThat(withPort.sameRepository(RepositoryKey.parseOrThrow("https://bitbucket.example.com/scm/PROJ/x")))
+                .isFalse();
+        assertThat(withPort.withoutPort()).isEqualTo(ssh);
+    }
+
+    @Test
+    public void shouldTakeThePortOfAWebhookRepositoryFromItsCloneAddress() {
+        RepositoryInfo dataCenter = new RepositoryInfo("bitbucket.example.com", "PROJ/repo",
+                "http://bitbucket.example.com:7990/scm/proj/repo.git", null, null);
+        RepositoryInfo elsewhere = new RepositoryInfo("bitbucket.example.com", "PROJ/repo",
+                "http://mirror.example.com/scm/proj/repo.git", null, null);
+
+        assertThat(RepositoryKey.of(dataCenter)).map(Object::toString).contains("bitbucket.example.com:7990/proj/repo");
+        assertThat(RepositoryKey.of(elsewhere)).map(Object::toString).contains("bitbucket.example.com/proj/repo");
+    }
 }

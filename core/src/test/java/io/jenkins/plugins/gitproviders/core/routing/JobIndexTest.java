@@ -186,4 +186,18 @@ public class JobIndexTest {
         assertThat(hello.triggered().size() + other.triggered().size()).isEqualTo(8 * expected);
         assertThat(hello.triggered()).contains("t0-10-renamed").doesNotContain("t0-10", "t0-3", "t0-0");
     }
+
+    @Test
+    public void shouldRouteADeliveryWithoutPortToAJobThatNamedThePort() {
+        index.put(Subscription.all("dc", RepositoryKey.parseOrThrow("http://bitbucket.example.com:7990/scm/P/r.git")));
+        index.put(Subscription.all("dc-8443", RepositoryKey.parseOrThrow("https://bitbucket.example.com:8443/scm/P/r")));
+
+        RoutingResult portless = index.route("dc", Events.push("bitbucket.example.com", "P/r", "main"));
+        RoutingResult on7990 = index.route(RepositoryKey.parseOrThrow("http://bitbucket.example.com:7990/scm/P/r"),
+                "dc", Events.push("bitbucket.example.com", "P/r", "main"));
+
+        assertThat(portless.triggered()).containsExactly("dc", "dc-8443");
+        assertThat(on7990.triggered()).containsExactly("dc");
+        assertThat(on7990.skipped()).extracting(RoutingResult.Skip::job).containsExactly("dc-8443");
+    }
 }
