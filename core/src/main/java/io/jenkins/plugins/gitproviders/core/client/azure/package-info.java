@@ -1,0 +1,8 @@
+/**
+ * Talks to Azure DevOps Services and Server through the JDK HTTP client: connection diagnosis and repository listing.
+ */
+@DefaultAnnotation(NonNull.class)
+package io.jenkins.plugins.gitproviders.core.client.azure;
+
+import edu.umd.cs.findbugs.annotations.DefaultAnnotation;
+import edu.umd.cs.findbugs.annotations.NonNull;

@@ -1,0 +1,31 @@
+package io.jenkins.plugins.gitproviders.core.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jenkins.plugins.gitproviders.core.client.azure.AzureDevOpsClient;
+import io.jenkins.plugins.gitproviders.core.client.bitbucket.BitbucketCloudClient;
+import io.jenkins.plugins.gitproviders.core.client.bitbucket.BitbucketDataCenterClient;
+import io.jenkins.plugins.gitproviders.core.client.gitea.GiteaClient;
+import io.jenkins.plugins.gitproviders.core.model.ProviderType;
+import org.junit.Test;
+
+public class HostClientsTest {
+    @Test
+    public void shouldCreateTheJdkClientOfEachType() {
+        assertThat(HostClients.create(ProviderType.BITBUCKET_CLOUD, HttpSettings.DEFAULT, TestResources.CLOCK))
+                .isInstanceOf(BitbucketCloudClient.class);
+        assertThat(HostClients.create(ProviderType.BITBUCKET_DATA_CENTER, HttpSettings.DEFAULT, TestResources.CLOCK))
+                .isInstanceOf(BitbucketDataCenterClient.class);
+        assertThat(HostClients.create(ProviderType.AZURE_DEVOPS, HttpSettings.DEFAULT, TestResources.CLOCK))
+                .isInstanceOf(AzureDevOpsClient.class);
+        assertThat(HostClients.create(ProviderType.GITEA, HttpSettings.DEFAULT, TestResources.CLOCK))
+                .isInstanceOf(GiteaClient.class);
+    }
+
+    @Test
+    public void shouldRefuseTypesWithoutAClientYet() {
+        assertThatThrownBy(() -> HostClients.create(ProviderType.GITHUB, HttpSettings.DEFAULT, TestResources.CLOCK))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

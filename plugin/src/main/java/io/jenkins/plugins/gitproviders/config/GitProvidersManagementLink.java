@@ -1,0 +1,123 @@
+package io.jenkins.plugins.gitproviders.config;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.Extension;
+import hudson.model.ManagementLink;
+import hudson.security.Permission;
+import io.jenkins.plugins.gitproviders.core.model.ProviderSpec;
+import io.jenkins.plugins.gitproviders.core.registry.ProviderRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import jenkins.model.Jenkins;
+import org.jenkinsci.Symbol;
+
+/**
+ * The "Git Providers" page in Manage Jenkins: every provider with its type, address, scope, default and active
+ * status, and the webhook address to give the host. Readable with Overall/SystemRead; editing happens in the
+ * global configuration, which needs Overall/Manage.
+ */
+@Extension
+@Symbol("gitProviders")
+public class GitProvidersManagementLink extends ManagementLink {
+    @Override
+    public String getIconFileName() {
+        return "symbol-server";
+    }
+
+    @Override
+    public String getDisplayName() {
+        return Messages.GitProvidersManagementLink_DisplayName();
+    }
+
+    @Override
+    public String getDescription() {
+        return Messages.GitProvidersManagementLink_Description();
+    }
+
+    @Override
+    public String getUrlName() {
+        return "git-providers";
+    }
+
+    @NonNull
+    @Override
+    public Permission getRequiredPermission() {
+        return Jenkins.SYSTEM_READ;
+    }
+
+    @NonNull
+    @Override
+    public Category getCategory() {
+        return Category.CONFIGURATION;
+    }
+
+    /** Tells the view whether to offer the edit links. */
+    public boolean isCanManage() {
+        return Jenkins.get().hasPermission(Jenkins.MANAGE);
+    }
+
+    /** Returns one row per provider, in configuration order. */
+    @NonNull
+    public List<ProviderRow> getRows() {
+        ProviderRegistry registry = GitProvidersConfiguration.get().registry();
+        String defaultName = registry.defaultProvider().map(ProviderSpec::name).orElse(null);
+        List<ProviderRow> rows = new ArrayList<>();
+        for (ProviderSpec spec : registry.providers()) {
+            rows.add(new ProviderRow(spec, spec.name().equals(defaultName), WebhookAddress.of(spec.name())));
+        }
+        return rows;
+    }
+
+    /** Returns what the registry noticed about the configuration (for example: no default provider). */
+    @NonNull
+    public List<String> getNotices() {
+        return GitProvidersConfiguration.get().registry().notices();
+    }
+
+    /** One provider as the page shows it. */
+    public static final class ProviderRow {
+        private final ProviderSpec spec;
+        private final boolean defaultProvider;
+        private final String webhookUrl;
+
+        ProviderRow(ProviderSpec spec, boolean defaultProvider, String webhookUrl) {
+            this.spec = spec;
+            this.defaultProvider = defaultProvider;
+            this.webhookUrl = webhookUrl;
+        }
+
+        public String getName() {
+            return spec.name();
+        }
+
+        public String getType() {
+            return spec.type().displayName();
+        }
+
+        public String getServerUrl() {
+            return spec.effectiveServerUrl().orElse("");
+        }
+
+        @CheckForNull
+        public String getScope() {
+            return spec.scope();
+        }
+
+        public boolean isDefaultProvider() {
+            return defaultProvider;
+        }
+
+        public boolean isActive() {
+            return spec.active();
+        }
+
+        public String getWebhookUrl() {
+            return webhookUrl;
+        }
+
+        public boolean isWebhookSecretConfigured() {
+            return !spec.webhookSecretCredentialsIds().isEmpty();
+        }
+    }
+}
