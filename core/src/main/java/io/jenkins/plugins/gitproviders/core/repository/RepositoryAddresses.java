@@ -26,6 +26,9 @@ final class RepositoryAddresses {
     private static final Pattern RELATIVE_HOST = Pattern.compile(
             "(?:localhost|[A-Za-z0-9_-]+(?:\\.[A-Za-z0-9_-]+)+|[A-Za-z0-9_.-]+:[0-9]{1,5}"
                     + "|\\[[0-9A-Fa-f:.]+\\](?::[0-9]{1,5})?)");
+    private static final Pattern HOST = Pattern.compile(
+            "(?:[a-z0-9_](?:[a-z0-9_.-]*[a-z0-9_])?|\\[[0-9a-f:.]+\\])(?::[0-9]{1,5})?");
+    private static final Pattern PORT = Pattern.compile("[0-9]{1,5}");
     private static final String FORMS = "use https://host/owner/repo, ssh://git@host/owner/repo.git or"
             + " git@host:owner/repo.git";
 
@@ -163,7 +166,7 @@ final class RepositoryAddresses {
         if (portColon >= 0) {
             host = authority.substring(0, portColon);
             port = authority.substring(portColon + 1);
-            if (!port.matches("[0-9]{1,5}") || Integer.parseInt(port) == 0 || Integer.parseInt(port) > 65535) {
+            if (!PORT.matcher(port).matches() || Integer.parseInt(port) == 0 || Integer.parseInt(port) > 65535) {
                 return Result.fail("the port '" + port + "' is not a number from 1 to 65535");
             }
             if (ssh || Integer.parseInt(port) == DEFAULT_PORTS.get(scheme)) {
@@ -191,7 +194,7 @@ final class RepositoryAddresses {
         if (host.isEmpty()) {
             return Result.fail("it names no host");
         }
-        if (!host.matches("(?:[a-z0-9_](?:[a-z0-9_.-]*[a-z0-9_])?|\\[[0-9a-f:.]+\\])(?::[0-9]{1,5})?")) {
+        if (!HOST.matcher(host).matches()) {
             return Result.fail("'" + host + "' is not a host name");
         }
         List<String> segments = new ArrayList<>();

@@ -80,12 +80,25 @@ public record RepositoryKey(String host, String path) {
     public static Optional<RepositoryKey> of(RepositoryInfo info) {
         Optional<RepositoryKey> named = info.host().isBlank() || info.fullPath().isBlank() ? Optional.empty()
                 : parse("https://" + info.host() + "/" + info.fullPath());
-        Optional<RepositoryKey> cloned = parse(info.httpsCloneUrl());
         if (named.isPresent()) {
+            if (!hasPort(info.httpsCloneUrl())) {
+                return named;
+            }
             // The clone address also tells a non-default port, which host names in deliveries leave out.
-            return cloned.filter(key -> key.withoutPort().equals(named.get().withoutPort())).or(() -> named);
+            return parse(info.httpsCloneUrl()).filter(key -> key.withoutPort().equals(named.get().withoutPort()))
+                    .or(() -> named);
         }
-        return cloned.or(() -> parse(info.webUrl())).or(() -> parse(info.sshCloneUrl()));
+        return parse(info.httpsCloneUrl()).or(() -> parse(info.webUrl())).or(() -> parse(info.sshCloneUrl()));
+    }
+
+    private static boolean hasPort(@CheckForNull String url) {
+        if (url == null) {
+            return false;
+        }
+        int start = url.indexOf("://");
+        int end = url.indexOf('/', start < 0 ? 0 : start + 3);
+        String authority = url.substring(start < 0 ? 0 : start + 3, end < 0 ? url.length() : end);
+        return authority.indexOf(':', authority.lastIndexOf('@') + 1) >= 0;
     }
 
     /** Returns this key without any port: the form under which {@link #sameRepository} keys meet. */
