@@ -198,7 +198,7 @@ public final class WebhookHandler {
                     List.of(), false);
         }
         WebhookEvent event = Objects.requireNonNull(parsed.event());
-        if (event.kind() == io.jenkins.plugins.gitproviders.core.webhook.EventKind.PING) {
+        if (event.kind() == EventKind.PING) {
             return new WebhookResponse(200, "Ping received: the webhook reaches Jenkins and its secret matches"
                     + " provider '" + firstName + "'", now, firstName, event, null, List.of(), List.of(), false);
         }

@@ -391,4 +391,35 @@ public class WebhookHandlerTest {
         assertThat(response.triggered()).containsExactly("hello");
         assertThat(response.json()).doesNotContain("topsecret");
     }
+
+    @Test
+    public void shouldTriggerOnceWhenTheSameDeliveryArrives100TimesFrom16Threads() throws Exception {
+        // Given a watching job and one signed delivery
+        index.put(Subscription.all("drone/ci", DRONE_TEST));
+        WebhookHandler handler = handler(github("github", GITHUB_SECRET));
+        WebhookDelivery delivery = signedGitHub(PUSH, GITHUB_SECRET, "d-1");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<WebhookResponse>> answers = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 100; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return handler.handle(delivery, null);
+                }));
+            }
+            // When all 100 are handled at once
+            start.countDown();
+            int triggering = 0;
+            for (java.util.concurrent.Future<WebhookResponse> answer : answers) {
+                WebhookResponse response = answer.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                // Then every answer is a success, and exactly one triggered the job
+                assertThat(response.successful()).isTrue();
+                triggering += response.triggered().size();
+            }
+            assertThat(triggering).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
