@@ -1,0 +1,425 @@
+package io.jenkins.plugins.gitproviders.core.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.gitproviders.core.model.ProviderSpec;
+import io.jenkins.plugins.gitproviders.core.model.ProviderType;
+import io.jenkins.plugins.gitproviders.core.repository.RepositoryKey;
+import io.jenkins.plugins.gitproviders.core.routing.DeliveryDeduplicator;
+import io.jenkins.plugins.gitproviders.core.routing.JobIndex;
+import io.jenkins.plugins.gitproviders.core.routing.RefFilter;
+import io.jenkins.plugins.gitproviders.core.routing.Subscription;
+import io.jenkins.plugins.gitproviders.core.testing.Fixtures;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.Test;
+
+public class WebhookHandlerTest {
+    private static final String GITHUB_SECRET = "It's a Secret to Everybody";
+    private static final String PUSH = "github/webhook/push-branch-created.drone-go-scm.json";
+    private static final RepositoryKey DRONE_TEST = RepositoryKey.parseOrThrow(
+            "https://github.com/bradrydzewski/drone-test-go");
+    private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
+
+    private final Map<String, List<String>> secretsById = new TreeMap<>();
+    private final JobIndex index = new JobIndex();
+    private final DeliveryDeduplicator deduplicator = new DeliveryDeduplicator();
+
+    private WebhookHandler handler(ProviderSpec... providers) {
+        SecretSource secrets = provider -> provider.webhookSecretCredentialsIds().stream()
+                .flatMap(id -> secretsById.getOrDefault(id, List.of()).stream())
+                .map(secret -> secret.getBytes(StandardCharsets.UTF_8))
+                .toList();
+        return new WebhookHandler(List.of(providers), secrets, index, deduplicator,
+                Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    private ProviderSpec github(String name, String... secrets) {
+        secretsById.put(name + "-secret", List.of(secrets));
+        return ProviderSpec.builder(name, ProviderType.GITHUB).webhookSecretCredentialsIds(List.of(name + "-secret"))
+                .build();
+    }
+
+    private static Map<String, String> headersOf(String fixture) {
+        String text = new String(Fixtures.bytes(fixture.replaceAll("\\.json$", ".headers")), StandardCharsets.UTF_8);
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String line : text.split("\r?\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0) {
+                headers.put(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
+            }
+        }
+        return headers;
+    }
+
+    /** A GitHub delivery of the fixture's exact bytes, signed with the secret as GitHub signs. */
+    private static WebhookDelivery signedGitHub(String fixture, String secret, String deliveryId) {
+        byte[] body = Fixtures.bytes(fixture);
+        Map<String, String> headers = headersOf(fixture);
+        headers.put("X-GitHub-Delivery", deliveryId);
+        headers.put("X-Hub-Signature-256", "sha256=" + hmacSha256(secret, body));
+        return WebhookDelivery.post(headers, body);
+    }
+
+    static String hmacSha256(String secret, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode json(WebhookResponse response) throws IOException {
+        return new ObjectMapper().readTree(response.json());
+    }
+
+    @Test
+    public void shouldTriggerTheWatchingJobsForASignedPush() throws IOException {
+        // Given a job watching the pushed repository, one watching other branches and one watching another repository
+        index.put(Subscription.all("drone/ci", DRONE_TEST));
+        index.put(new Subscription("drone/main-only", null, DRONE_TEST, RefFilter.of("main", ""), RefFilter.ALL,
+                Set.of()));
+        index.put(Subscription.all("other", RepositoryKey.parseOrThrow("https://github.com/octo/other")));
+
+        // When GitHub delivers a signed push of branch feature-branch
+        WebhookResponse response = handler(github("github", GITHUB_SECRET))
+                .handle(signedGitHub(PUSH, GITHUB_SECRET, "d-1"), null);
+
+        // Then the answer is 202 and lists what was triggered and why the other watching job was not
+        assertThat(response.status()).isEqualTo(202);
+        assertThat(response.triggered()).containsExactly("drone/ci");
+        assertThat(response.receivedAt()).isEqualTo(NOW);
+        JsonNode body = json(response);
+        assertThat(body.get("provider").asText()).isEqualTo("github");
+        assertThat(body.get("event").asText()).isEqualTo("BRANCH_CREATED");
+        assertThat(body.get("repository").asText()).isEqualTo("github.com/bradrydzewski/drone-test-go");
+        assertThat(body.get("ref").asText()).isEqualTo("refs/heads/feature-branch");
+        assertThat(body.get("commit").asText()).matches("[0-9a-f]{40}");
+        assertThat(body.get("triggered")).extracting(JsonNode::asText).containsExactly("drone/ci");
+        assertThat(body.get("skipped").get(0).get("job").asText()).isEqualTo("drone/main-only");
+        assertThat(body.get("skipped").get(0).get("reason").asText())
+                .isEqualTo("branch 'feature-branch' is not included (included: main)");
+        assertThat(body.get("duplicate").asBoolean()).isFalse();
+        assertThat(body.get("message").asText()).isEqualTo("Triggered 1 job");
+        assertThat(response.json()).doesNotContain(GITHUB_SECRET);
+    }
+
+    @Test
+    public void shouldAnswer2xxWhenNoJobWatchesTheRepository() throws IOException {
+        WebhookResponse response = handler(github("github", GITHUB_SECRET))
+                .handle(signedGitHub(PUSH, GITHUB_SECRET, "d-1"), "github");
+
+        assertThat(response.status()).isEqualTo(202);
+        assertThat(response.triggered()).isEmpty();
+        assertThat(json(response).get("message").asText())
+                .startsWith("No job watches github.com/bradrydzewski/drone-test-go");
+    }
+
+    @Test
+    public void shouldProcessARepeatedDeliveryOnce() throws IOException {
+        index.put(Subscription.all("drone/ci", DRONE_TEST));
+        WebhookHandler handler = handler(github("github", GITHUB_SECRET));
+
+        WebhookResponse first = handler.handle(signedGitHub(PUSH, GITHUB_SECRET, "d-1"), null);
+        WebhookResponse again = handler.handle(signedGitHub(PUSH, GITHUB_SECRET, "d-1"), null);
+        WebhookResponse otherHook = handler.handle(signedGitHub(PUSH, GITHUB_SECRET, "d-2"), null);
+
+        assertThat(first.triggered()).containsExactly("drone/ci");
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.duplicate()).isTrue();
+        assertThat(again.triggered()).isEmpty();
+        assertThat(json(again).get("duplicate").asBoolean()).isTrue();
+        assertThat(otherHook.duplicate()).as("same change through another webhook").isTrue();
+    }
+
+    @Test
+    public void shouldAnswerPingWith200() throws IOException {
+        // The ping fixture was signed by GitHub with the secret '123'
+        ProviderSpec provider = github("github", "123");
+        String fixture = "github/webhook/signed/ping.secret-123.json";
+        WebhookDelivery ping = WebhookDelivery.post(headersOf(fixture), Fixtures.bytes(fixture));
+
+        WebhookResponse response = handler(provider).handle(ping, null);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.message()).contains("Ping received").contains("'github'");
+        assertThat(json(response).get("event").asText()).isEqualTo("PING");
+    }
+
+    @Test
+    public void shouldAcceptEitherSecretDuringARotation() {
+        index.put(Subscription.all("drone/ci", DRONE_TEST));
+        WebhookHandler handler = handler(github("github", "old secret", GITHUB_SECRET));
+
+        assertThat(handler.handle(signedGitHub(PUSH, GITHUB_SECRET, "d-1"), null).status()).isEqualTo(202);
+        assertThat(handler.handle(signedGitHub(PUSH, "old secret", "d-2"), null).status())
+                .as("old secret, new delivery id, same change: a duplicate").isEqualTo(200);
+    }
+
+    @Test
+    public void shouldAttributeTheDeliveryToTheProviderWhoseSecretMatches() {
+        WebhookHandler handler = handler(github("team-a", "secret a"), github("team-b", GITHUB_SECRET));
+
+        WebhookResponse response = handler.handle(signedGitHub(PUSH, GITHUB_SECRET, "d-1"), null);
+
+        assertThat(response.status()).isEqualTo(202);
+        assertThat(response.provider()).isEqualTo("team-b");
+    }
+
+    @Test
+    public void shouldRefuseAnUnsignedDeliveryWith401() {
+        byte[] body = Fixtures.bytes(PUSH);
+
+        WebhookResponse response = handler(github("github", GITHUB_SECRET))
+                .handle(WebhookDelivery.post(headersOf(PUSH), body), null);
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.triggered()).isEmpty();
+        assertThat(response.message()).doesNotContain(GITHUB_SECRET);
+    }
+
+    @Test
+    public void shouldRefuseADeliveryWithAFlippedByteWith401() {
+        index.put(Subscription.all("drone/ci", DRONE_TEST));
+        WebhookDelivery signed = signedGitHub(PUSH, GITHUB_SECRET, "d-1");
+        byte[] tampered = signed.body();
+        tampered[tampered.length / 2] ^= 1;
+        Map<String, String> headers = new LinkedHashMap<>();
+        signed.headers().forEach((name, values) -> headers.put(name, values.get(0)));
+
+        WebhookResponse response = handler(github("github", GITHUB_SECRET))
+                .handle(WebhookDelivery.post(headers, tampered), null);
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.triggered()).isEmpty();
+    }
+
+    @Test
+    public void shouldRefuseEverythingForAProviderWithoutSecretWith401() {
+        ProviderSpec noSecret = ProviderSpec.builder("github", ProviderType.GITHUB).build();
+
+        WebhookResponse response = handler(noSecret).handle(signedGitHub(PUSH, GITHUB_SECRET, "d-1"), null);
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.message()).contains("No webhook secret is configured");
+    }
+
+    @Test
+    public void shouldAnswer409ForAnInactiveProvider() {
+        ProviderSpec inactive = github("github", GITHUB_SECRET).toBuilder().active(false).build();
+
+        WebhookResponse response = handler(inactive).handle(signedGitHub(PUSH, GITHUB_SECRET, "d-1"), null);
+
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(response.message()).contains("'github' is inactive");
+    }
+
+    @Test
+    public void shouldAnswer405ToAnythingButPost() throws IOException {
+        WebhookHandler handler = handler(github("github", GITHUB_SECRET));
+        WebhookDelivery get = new WebhookDelivery("GET", Map.of(), Map.of(), new byte[0]);
+        InputStream untouched = new InputStream() {
+            @Override
+            public int read() {
+                throw new AssertionError("the body of a GET must not be read");
+            }
+        };
+
+        assertThat(handler.handle(get, null).status()).isEqualTo(405);
+        assertThat(handler.handle("PUT", Map.of(), Map.of(), untouched, null).status()).isEqualTo(405);
+    }
+
+    @Test
+    public void shouldAnswer400ToADeliveryOfNoKnownHost() {
+        WebhookDelivery unknown = WebhookDelivery.post(Map.of("Content-Type", "application/json"),
+                "{\"hello\":\"world\"}".getBytes(StandardCharsets.UTF_8));
+
+        WebhookResponse response = handler(github("github", GITHUB_SECRET)).handle(unknown, null);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.message()).contains("not a webhook of a supported host").contains("X-GitHub-Event")
+                .contains("X-Gitlab-Event").contains("X-Event-Key").contains("X-Gitea-Event");
+    }
+
+    @Test
+    public void shouldAnswer400ToAMalformedSignedDelivery() {
+        byte[] truncated = Arrays.copyOf(Fixtures.bytes(PUSH), 4000);
+        Map<String, String> headers = headersOf(PUSH);
+        headers.put("X-Hub-Signature-256", "sha256=" + hmacSha256(GITHUB_SECRET, truncated));
+
+        WebhookResponse response = handler(github("github", GITHUB_SECRET))
+                .handle(WebhookDelivery.post(headers, truncated), null);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.message()).startsWith("The delivery is malformed: ");
+    }
+
+    @Test
+    public void shouldAcceptAndIgnoreAnEventTypeThatTriggersNothing() throws IOException {
+        byte[] body = Fixtures.bytes(PUSH);
+        Map<String, String> headers = new LinkedHashMap<>(Map.of("Content-Type", "application/json",
+                "X-GitHub-Event", "star", "X-Hub-Signature-256", "sha256=" + hmacSha256(GITHUB_SECRET, body)));
+
+        WebhookResponse response = handler(github("github", GITHUB_SECRET))
+                .handle(WebhookDelivery.post(headers, body), null);
+
+        assertThat(response.status()).isEqualTo(202);
+        assertThat(response.message()).startsWith("Ignored: ").contains("'star'");
+        assertThat(json(response).get("triggered")).isEmpty();
+    }
+
+    @Test
+    public void shouldAnswer404ForAnUnknownProviderName() {
+        WebhookResponse response = handler(github("github", GITHUB_SECRET))
+                .handle(signedGitHub(PUSH, GITHUB_SECRET, "d-1"), "nope");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.message()).contains("No provider named 'nope'");
+    }
+
+    @Test
+    public void shouldAnswer404WhenTheNamedProviderIsOfAnotherHost() {
+        secretsById.put("gl", List.of(GITHUB_SECRET));
+        ProviderSpec gitlab = ProviderSpec.builder("gitlab", ProviderType.GITLAB)
+                .webhookSecretCredentialsIds(List.of("gl")).build();
+
+        WebhookResponse response = handler(github("github", GITHUB_SECRET), gitlab)
+                .handle(signedGitHub(PUSH, GITHUB_SECRET, "d-1"), "gitlab");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.message()).contains("'gitlab' is a GitLab.com provider").contains("from GitHub");
+    }
+
+    @Test
+    public void shouldAnswer404WhenNoProviderServesTheRepositorysHost() {
+        secretsById.put("ghe", List.of(GITHUB_SECRET));
+        ProviderSpec enterprise = ProviderSpec.builder("ghe", ProviderType.GITHUB_ENTERPRISE)
+                .serverUrl("https://ghe.example.com").webhookSecretCredentialsIds(List.of("ghe")).build();
+
+        WebhookResponse response = handler(enterprise).handle(signedGitHub(PUSH, GITHUB_SECRET, "d-1"), null);
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.message()).contains("No provider for host github.com").contains("'ghe' serves ghe.example.com");
+    }
+
+    @Test
+    public void shouldAnswer404WhenNoProviderOfTheHostTypeIsConfigured() {
+        secretsById.put("gl", List.of("x"));
+        ProviderSpec gitlab = ProviderSpec.builder("gitlab", ProviderType.GITLAB)
+                .webhookSecretCredentialsIds(List.of("gl")).build();
+
+        WebhookResponse response = handler(gitlab).handle(signedGitHub(PUSH, GITHUB_SECRET, "d-1"), null);
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.message()).contains("No GitHub provider is configured");
+    }
+
+    @Test
+    public void shouldAnswer413ToAnOversizedBodyHavingReadAtMostTheCap() throws IOException {
+        // Given a 30 MiB body that counts what is read from it
+        long size = 30L * 1024 * 1024;
+        long[] read = {0};
+        InputStream huge = new InputStream() {
+            @Override
+            public int read() {
+                return read[0] < size ? (int) (read[0]++ & 0x7f) : -1;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) {
+                int n = (int) Math.min(length, size - read[0]);
+                if (n <= 0) {
+                    return -1;
+                }
+                read[0] += n;
+                return n;
+            }
+        };
+
+        WebhookResponse response = handler(github("github", GITHUB_SECRET))
+                .handle("POST", Map.of("X-GitHub-Event", List.of("push")), Map.of(), huge, null);
+
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(read[0]).isLessThanOrEqualTo(BodyReader.MAX_BODY + 16 * 1024);
+    }
+
+    @Test
+    public void shouldRouteASignedGiteaPushWithItsRecordedSignature() {
+        String fixture = "gitea/webhook/signed/push-event.json";
+        secretsById.put("gitea", List.of("IsWishesWereHorsesWedAllBeEatingSteak!"));
+        ProviderSpec gitea = ProviderSpec.builder("gitea", ProviderType.GITEA).serverUrl("http://localhost:3000")
+                .webhookSecretCredentialsIds(List.of("gitea")).build();
+        index.put(Subscription.all("example", RepositoryKey.parseOrThrow("http://localhost:3000/example/example.git")));
+
+        WebhookResponse response = handler(gitea)
+                .handle(WebhookDelivery.post(headersOf(fixture), Fixtures.bytes(fixture)), "gitea");
+
+        assertThat(response.status()).isEqualTo(202);
+        assertThat(response.triggered()).containsExactly("example");
+    }
+
+    @Test
+    public void shouldRouteAGitLabPushWithItsSecretToken() {
+        String fixture = "gitlab/webhook/signed/push.token-topsecret.json";
+        secretsById.put("gl", List.of("topsecret"));
+        ProviderSpec gitlab = ProviderSpec.builder("gitlab", ProviderType.GITLAB)
+                .webhookSecretCredentialsIds(List.of("gl")).build();
+        index.put(Subscription.all("hello", RepositoryKey.parseOrThrow("git@gitlab.com:gitlab-org/hello-world.git")));
+
+        WebhookResponse response = handler(gitlab)
+                .handle(WebhookDelivery.post(headersOf(fixture), Fixtures.bytes(fixture)), null);
+
+        assertThat(response.status()).isEqualTo(202);
+        assertThat(response.triggered()).containsExactly("hello");
+        assertThat(response.json()).doesNotContain("topsecret");
+    }
+
+    @Test
+    public void shouldTriggerOnceWhenTheSameDeliveryArrives100TimesFrom16Threads() throws Exception {
+        // Given a watching job and one signed delivery
+        index.put(Subscription.all("drone/ci", DRONE_TEST));
+        WebhookHandler handler = handler(github("github", GITHUB_SECRET));
+        WebhookDelivery delivery = signedGitHub(PUSH, GITHUB_SECRET, "d-1");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<WebhookResponse>> answers = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 100; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return handler.handle(delivery, null);
+                }));
+            }
+            // When all 100 are handled at once
+            start.countDown();
+            int triggering = 0;
+            for (java.util.concurrent.Future<WebhookResponse> answer : answers) {
+                WebhookResponse response = answer.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                // Then every answer is a success, and exactly one triggered the job
+                assertThat(response.successful()).isTrue();
+                triggering += response.triggered().size();
+            }
+            assertThat(triggering).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
