@@ -18,6 +18,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -183,12 +185,7 @@ public final class WebhookHandler {
     private WebhookResponse process(WebhookFormat format, WebhookDelivery delivery, List<ProviderSpec> active,
             Instant now) {
         String firstName = active.get(0).name();
-        Optional<WebhookParser> parser = WebhookParsers.forFormat(format);
-        if (parser.isEmpty()) {
-            return new WebhookResponse(202, "Deliveries from " + describe(format) + " are not supported yet;"
-                    + " nothing was triggered", now, firstName, null, null, List.of(), List.of(), false);
-        }
-        ParseResult parsed = parser.get().parse(delivery);
+        ParseResult parsed = WebhookParsers.forProvider(active.get(0)).parse(delivery);
         if (parsed.outcome() == ParseResult.Outcome.MALFORMED) {
             return new WebhookResponse(400, "The delivery is malformed: " + parsed.reason(), now, firstName, null, null,
                     List.of(), List.of(), false);
@@ -220,22 +217,54 @@ public final class WebhookHandler {
                     + " webhook", now, null, event, key.get(), List.of(), List.of(), false);
         }
         String providerName = provider.get().name();
-        List<String> keys = deduplicationKeys(providerName, key.get(), event);
-        Optional<DeliveryDeduplicator.Ticket> ticket = keys.isEmpty() ? Optional.empty() : deduplicator.begin(keys);
-        if (!keys.isEmpty() && ticket.isEmpty()) {
-            return new WebhookResponse(200, "Already processed: this delivery (or the same change through another"
-                    + " webhook) was received before, so nothing was triggered again", now, providerName, event,
-                    key.get(), List.of(), List.of(), true);
+        List<WebhookEvent> events = parsed.events();
+        String deliveryId = event.deliveryId();
+        Optional<DeliveryDeduplicator.Ticket> deliveryTicket = deliveryId == null || deliveryId.isBlank()
+                ? Optional.empty()
+                : deduplicator.begin(List.of(DeliveryDeduplicator.deliveryKey(providerName, deliveryId)));
+        if (deliveryId != null && !deliveryId.isBlank() && deliveryTicket.isEmpty()) {
+            return duplicate(now, providerName, event, key.get());
         }
-        RoutingResult routed;
         try {
-            routed = index.route(key.get(), providerName, event);
-            ticket.ifPresent(DeliveryDeduplicator.Ticket::complete);
+            Set<String> triggered = new TreeSet<>();
+            List<RoutingResult.Skip> skipped = new ArrayList<>();
+            List<WebhookResponse.Dispatch> dispatches = new ArrayList<>();
+            boolean routedAny = false;
+            for (WebhookEvent each : events) {
+                // Several events of one delivery share its id; each change is de-duplicated on its own.
+                List<String> changeKeys = changeKeys(key.get(), each);
+                Optional<DeliveryDeduplicator.Ticket> change =
+                        changeKeys.isEmpty() ? Optional.empty() : deduplicator.begin(changeKeys);
+                if (!changeKeys.isEmpty() && change.isEmpty()) {
+                    continue;
+                }
+                try {
+                    RoutingResult routed = index.route(key.get(), providerName, each);
+                    change.ifPresent(DeliveryDeduplicator.Ticket::complete);
+                    routedAny = true;
+                    triggered.addAll(routed.triggered());
+                    skipped.addAll(routed.skipped());
+                    routed.triggered().forEach(job -> dispatches.add(new WebhookResponse.Dispatch(job, each)));
+                } finally {
+                    change.ifPresent(DeliveryDeduplicator.Ticket::abandon);
+                }
+            }
+            deliveryTicket.ifPresent(DeliveryDeduplicator.Ticket::complete);
+            if (!routedAny) {
+                return duplicate(now, providerName, event, key.get());
+            }
+            RoutingResult all = new RoutingResult(List.copyOf(triggered), skipped);
+            return new WebhookResponse(202, summary(all, key.get()), now, providerName, event, key.get(),
+                    all.triggered(), all.skipped(), false, dispatches);
         } finally {
-            ticket.ifPresent(DeliveryDeduplicator.Ticket::abandon);
+            deliveryTicket.ifPresent(DeliveryDeduplicator.Ticket::abandon);
         }
-        return new WebhookResponse(202, summary(routed, key.get()), now, providerName, event, key.get(),
-                routed.triggered(), routed.skipped(), false);
+    }
+
+    private static WebhookResponse duplicate(Instant now, String providerName, WebhookEvent event, RepositoryKey key) {
+        return new WebhookResponse(200, "Already processed: this delivery (or the same change through another"
+                + " webhook) was received before, so nothing was triggered again", now, providerName, event,
+                key, List.of(), List.of(), true);
     }
 
     private static String summary(RoutingResult routed, RepositoryKey key) {
@@ -249,16 +278,12 @@ public final class WebhookHandler {
         return "No job triggered: " + routed.skipped().size() + " watching " + key + " did not match (see skipped)";
     }
 
-    private static List<String> deduplicationKeys(String providerName, RepositoryKey key, WebhookEvent event) {
-        List<String> keys = new ArrayList<>(2);
-        if (event.deliveryId() != null && !event.deliveryId().isBlank()) {
-            keys.add(DeliveryDeduplicator.deliveryKey(providerName, event.deliveryId()));
-        }
+    private static List<String> changeKeys(RepositoryKey key, WebhookEvent event) {
         String commit = event.headCommit() != null ? event.headCommit() : event.after();
         if (event.ref() != null && commit != null && !commit.chars().allMatch(c -> c == '0')) {
-            keys.add(DeliveryDeduplicator.changeKey(key, event.ref(), commit, event.kind()));
+            return List.of(DeliveryDeduplicator.changeKey(key, event.ref(), commit, event.kind()));
         }
-        return keys;
+        return List.of();
     }
 
     private Optional<ProviderSpec> findByName(String name) {

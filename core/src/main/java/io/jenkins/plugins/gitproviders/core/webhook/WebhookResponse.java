@@ -25,6 +25,8 @@ import java.util.Optional;
  * @param triggered  the jobs to schedule, sorted
  * @param skipped    the jobs watching the repository that were not triggered, with the reason
  * @param duplicate  whether the delivery had already been processed, so nothing was triggered again
+ * @param dispatches each job to schedule with the event that triggered it (a push of several refs can trigger
+ *                   different jobs with different events)
  */
 public record WebhookResponse(
         int status,
@@ -35,7 +37,8 @@ public record WebhookResponse(
         @CheckForNull RepositoryKey repository,
         List<String> triggered,
         List<RoutingResult.Skip> skipped,
-        boolean duplicate) {
+        boolean duplicate,
+        List<Dispatch> dispatches) {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     public WebhookResponse {
@@ -43,11 +46,41 @@ public record WebhookResponse(
         Objects.requireNonNull(receivedAt, "receivedAt");
         triggered = List.copyOf(triggered);
         skipped = List.copyOf(skipped);
+        dispatches = List.copyOf(dispatches);
+    }
+
+    /** An answer for one event: every triggered job is scheduled with that event. */
+    public WebhookResponse(
+            int status,
+            String message,
+            Instant receivedAt,
+            @CheckForNull String provider,
+            @CheckForNull WebhookEvent event,
+            @CheckForNull RepositoryKey repository,
+            List<String> triggered,
+            List<RoutingResult.Skip> skipped,
+            boolean duplicate) {
+        this(status, message, receivedAt, provider, event, repository, triggered, skipped, duplicate,
+                event == null ? List.of() : triggered.stream().map(job -> new Dispatch(job, event)).toList());
+    }
+
+    /**
+     * Names a job to schedule and the event it is scheduled for.
+     *
+     * @param job   the job's identifier, as subscribed
+     * @param event the event that matched the job's subscription
+     */
+    public record Dispatch(String job, WebhookEvent event) {
+        public Dispatch {
+            Objects.requireNonNull(job, "job");
+            Objects.requireNonNull(event, "event");
+        }
     }
 
     /** An answer that carries only a status and a message (refusals, before anything was parsed). */
     static WebhookResponse of(int status, String message, Instant receivedAt) {
-        return new WebhookResponse(status, message, receivedAt, null, null, null, List.of(), List.of(), false);
+        return new WebhookResponse(status, message, receivedAt, null, null, null, List.of(), List.of(), false,
+                List.of());
     }
 
     /** Returns the media type of {@link #json()}. */

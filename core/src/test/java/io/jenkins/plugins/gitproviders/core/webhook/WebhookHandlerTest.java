@@ -422,4 +422,39 @@ public class WebhookHandlerTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    public void shouldRouteEveryChangeOfAPushOfSeveralRefsWithItsOwnEvent() {
+        // Given jobs watching a branch, a new branch and tags of the pushed Bitbucket Cloud repository
+        RepositoryKey temp = RepositoryKey.parseOrThrow("https://bitbucket.org/cloudbeers/temp");
+        index.put(new Subscription("main-job", null, temp, RefFilter.of("main", ""), RefFilter.of("-", ""), Set.of()));
+        index.put(new Subscription("manchu-job", null, temp, RefFilter.of("manchu", ""), RefFilter.of("-", ""),
+                Set.of()));
+        index.put(new Subscription("release-job", null, temp, RefFilter.of("-", ""), RefFilter.ALL, Set.of()));
+        secretsById.put("bb-secret", List.of("bb"));
+        ProviderSpec bitbucket = ProviderSpec.builder("Bitbucket", ProviderType.BITBUCKET_CLOUD)
+                .webhookSecretCredentialsIds(List.of("bb-secret")).build();
+        String fixture = "bitbucket-cloud/webhook/repo-push-multiple-changes.json";
+        byte[] body = Fixtures.bytes(fixture);
+        Map<String, String> headers = headersOf(fixture);
+        headers.put("X-Request-UUID", "bb-1");
+        headers.put("X-Hub-Signature", "sha256=" + hmacSha256("bb", body));
+
+        // When the push of one branch update, one new branch and one new tag arrives
+        WebhookResponse response = handler(bitbucket).handle(WebhookDelivery.post(headers, body), null);
+
+        // Then each job is scheduled with the change it watches
+        assertThat(response.status()).isEqualTo(202);
+        assertThat(response.triggered()).containsExactly("main-job", "manchu-job", "release-job");
+        assertThat(response.dispatches()).extracting(d -> d.job() + " " + d.event().kind() + " " + d.event().ref())
+                .containsExactlyInAnyOrder(
+                        "main-job BRANCH_PUSH refs/heads/main",
+                        "manchu-job BRANCH_CREATED refs/heads/manchu",
+                        "release-job TAG_PUSH refs/tags/v0.1");
+
+        // And the same delivery again triggers nothing
+        WebhookResponse again = handler(bitbucket).handle(WebhookDelivery.post(headers, body), null);
+        assertThat(again.duplicate()).isTrue();
+        assertThat(again.triggered()).isEmpty();
+    }
 }
