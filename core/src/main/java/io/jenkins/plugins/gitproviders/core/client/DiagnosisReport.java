@@ -25,7 +25,7 @@ public final class DiagnosisReport {
      * One check as shown.
      *
      * @param status  the check's outcome
-     * @param label   the outcome in words ("OK", "Warning", "Failed", "Skipped")
+     * @param label   the outcome as the documentation and the command line name it (PASS, WARN, FAIL, SKIPPED)
      * @param title   the check's name ("Authentication")
      * @param message what was found
      * @param fix     what to do, or {@code null} when nothing needs doing
@@ -113,14 +113,9 @@ public final class DiagnosisReport {
         return text.toString();
     }
 
-    /** Names an outcome in words, as the report shows it. */
+    /** Names an outcome as the troubleshooting pages and the command-line tool do: PASS, WARN, FAIL, SKIPPED. */
     public static String label(CheckStatus status) {
-        return switch (status) {
-            case PASS -> "OK";
-            case WARN -> "Warning";
-            case FAIL -> "Failed";
-            case SKIPPED -> "Skipped";
-        };
+        return status.name();
     }
 
     private static Line line(Check check) {

@@ -45,7 +45,7 @@ public class DiagnosisReportTest {
         assertThat(report.level()).isEqualTo(Level.WARNING);
         assertThat(report.headline()).isEqualTo("Provider 'github' works, with 1 warning (Token expiry).");
         assertThat(report.problems()).extracting(Line::title, Line::label, Line::fix)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Token expiry", "Warning", "Regenerate it."));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Token expiry", "WARN", "Regenerate it."));
     }
 
     @Test
@@ -63,7 +63,7 @@ public class DiagnosisReportTest {
         // Then
         assertThat(report.level()).isEqualTo(Level.ERROR);
         assertThat(report.headline()).isEqualTo("Provider 'lab' does not work: 1 check failed (Authentication).");
-        assertThat(report.lines()).extracting(Line::label).containsExactly("OK", "Failed", "Warning", "Skipped");
+        assertThat(report.lines()).extracting(Line::label).containsExactly("PASS", "FAIL", "WARN", "SKIPPED");
         assertThat(report.problems()).extracting(Line::title).containsExactly("Authentication", "Rate limit");
     }
 
@@ -93,8 +93,8 @@ public class DiagnosisReportTest {
 
         // Then
         assertThat(text).isEqualTo("Provider 'github' does not work: 1 check failed (Token scopes).\n"
-                + "  [OK] Reachability: GitHub answered.\n"
-                + "  [Failed] Token scopes: The token lacks the scope repo.\n"
+                + "  [PASS] Reachability: GitHub answered.\n"
+                + "  [FAIL] Token scopes: The token lacks the scope repo.\n"
                 + "      Fix: Tick repo.\n");
     }
 }
