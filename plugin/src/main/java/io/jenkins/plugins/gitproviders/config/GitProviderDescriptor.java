@@ -109,6 +109,13 @@ public abstract class GitProviderDescriptor extends Descriptor<GitProvider> {
     }
 
     @POST
+    public FormValidation doCheckUsername(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.MANAGE);
+        return FieldValidation.check(ProviderField.USERNAME,
+                draft(null, null, null, null, null, null).toBuilder().username(value).build(), Set.of());
+    }
+
+    @POST
     public FormValidation doCheckEmail(@QueryParameter String value, @QueryParameter String credentialsId) {
         Jenkins.get().checkPermission(Jenkins.MANAGE);
         return FieldValidation.check(ProviderField.EMAIL, draft(null, null, null, value, credentialsId, null), Set.of());
@@ -175,6 +182,16 @@ public abstract class GitProviderDescriptor extends Descriptor<GitProvider> {
                 .credentialsId(credentialsId)
                 .build();
         return ConnectionDiagnostics.testConnection(spec);
+    }
+
+    /** Checks the secret kept valid during a rotation: optional, but when given it must exist. */
+    @POST
+    public FormValidation doCheckPreviousWebhookSecretCredentialsId(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.MANAGE);
+        if (Util.fixEmptyAndTrim(value) != null && ProviderCredentials.findSystem(value, null).isEmpty()) {
+            return FormValidation.error(Messages.GitProviderDescriptor_CredentialNotFound(value));
+        }
+        return FormValidation.ok();
     }
 
     @POST
