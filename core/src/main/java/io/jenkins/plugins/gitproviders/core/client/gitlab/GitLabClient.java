@@ -147,6 +147,8 @@ public final class GitLabClient implements HostClient {
                 properties.put(ClientProperties.PROXY_URI, null);
                 connections = new SameOriginConnections(uri);
                 properties.put(ApacheClientProperties.CONNECTION_MANAGER, connections);
+                // GitLab4J builds a new client whenever the timeouts change; the manager outlives them all.
+                properties.put(ApacheClientProperties.CONNECTION_MANAGER_SHARED, Boolean.TRUE);
                 if (settings.proxy().isPresent()
                         && !new Network.SettingsProxySelector(settings).bypasses(uri.getHost())) {
                     properties.putAll(ProxyClientConfig.createProxyClientConfig(
@@ -164,6 +166,9 @@ public final class GitLabClient implements HostClient {
         void close() {
             if (api != null) {
                 api.close();
+            }
+            if (connections != null) {
+                connections.shutdown();
             }
         }
 
