@@ -109,8 +109,8 @@ final class GitCheckout {
     }
 
     /**
-     * Looks the plan's credential up in the build's context (usage is tracked; System-scoped credentials are not
-     * found) and brings it into the form git needs; {@code null} for a plan without a credential.
+     * Looks the plan's credential up in the build's context (System-scoped credentials are not found) and records
+     * its use and brings it into the form git needs; {@code null} for a plan without a credential.
      */
     @CheckForNull
     private StandardCredentials credentials(CheckoutPlan plan) throws AbortException {
@@ -123,6 +123,8 @@ final class GitCheckout {
         if (found == null) {
             throw new AbortException(CloneCredentials.missingMessage(provider, plan));
         }
+        // findCredentialById does not record usage itself: record it, so the credential's page lists this build.
+        CredentialsProvider.track(run, found);
         CredentialKind kind = ProviderCredentials.kindOf(found)
                 .orElseThrow(() -> new AbortException(CloneCredentials.unusableMessage(provider, plan)));
         CloneCredentials.Decision decision = CloneCredentials.decide(provider, plan, kind);
