@@ -8,6 +8,7 @@ import hudson.model.Descriptor;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.gitproviders.core.model.CredentialKind;
+import io.jenkins.plugins.gitproviders.diagnostics.ConnectionDiagnostics;
 import io.jenkins.plugins.gitproviders.core.model.ProviderField;
 import io.jenkins.plugins.gitproviders.core.model.ProviderSpec;
 import io.jenkins.plugins.gitproviders.core.model.ProviderType;
@@ -148,6 +149,32 @@ public abstract class GitProviderDescriptor extends Descriptor<GitProvider> {
             return FormValidation.error(Messages.GitProviderDescriptor_CredentialNotFound(value));
         }
         return FormValidation.ok();
+    }
+
+    /**
+     * Diagnoses the values in the form, saved or not ("Test connection"): reach, token owner, scopes, expiry,
+     * organization access and rate limit. Needs Overall/Manage before any request leaves Jenkins. A field this type
+     * does not show is ignored, because the button would otherwise pick it up from a provider above in the list.
+     */
+    @POST
+    public FormValidation doTestConnection(
+            @QueryParameter String name,
+            @QueryParameter String serverUrl,
+            @QueryParameter String apiUrl,
+            @QueryParameter String scope,
+            @QueryParameter String username,
+            @QueryParameter String email,
+            @QueryParameter String credentialsId) {
+        Jenkins.get().checkPermission(Jenkins.MANAGE);
+        ProviderSpec spec = ProviderSpec.builder(Util.fixNull(name), providerType)
+                .serverUrl(isServerUrlEditable() ? serverUrl : null)
+                .apiUrl(apiUrl)
+                .scope(scope)
+                .username(username)
+                .email(isEmailUsed() ? email : null)
+                .credentialsId(credentialsId)
+                .build();
+        return ConnectionDiagnostics.testConnection(spec);
     }
 
     @POST

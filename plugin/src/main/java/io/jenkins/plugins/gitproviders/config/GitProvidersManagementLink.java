@@ -7,6 +7,7 @@ import hudson.model.ManagementLink;
 import hudson.security.Permission;
 import io.jenkins.plugins.gitproviders.core.model.ProviderSpec;
 import io.jenkins.plugins.gitproviders.core.registry.ProviderRegistry;
+import io.jenkins.plugins.gitproviders.diagnostics.ProviderHealthSection;
 import java.util.ArrayList;
 import java.util.List;
 import jenkins.model.Jenkins;
@@ -73,6 +74,12 @@ public class GitProvidersManagementLink extends ManagementLink {
     @NonNull
     public List<String> getNotices() {
         return GitProvidersConfiguration.get().notices();
+    }
+
+    /** Returns the "Connection checks" section: each provider's last diagnosis (URL {@code connectionHealth}). */
+    @NonNull
+    public ProviderHealthSection getConnectionHealth() {
+        return new ProviderHealthSection();
     }
 
     /** One provider as the page shows it. */
