@@ -7,6 +7,7 @@ import hudson.model.ManagementLink;
 import hudson.security.Permission;
 import io.jenkins.plugins.gitproviders.core.model.ProviderSpec;
 import io.jenkins.plugins.gitproviders.core.registry.ProviderRegistry;
+import io.jenkins.plugins.gitproviders.webhook.RecentDelivery;
 import java.util.ArrayList;
 import java.util.List;
 import jenkins.model.Jenkins;
@@ -73,6 +74,12 @@ public class GitProvidersManagementLink extends ManagementLink {
     @NonNull
     public List<String> getNotices() {
         return GitProvidersConfiguration.get().notices();
+    }
+
+    /** Returns the last webhook deliveries (kept in memory, at most 100), newest first, as the current user may see them. */
+    @NonNull
+    public List<RecentDelivery> getRecentDeliveries() {
+        return RecentDelivery.forCurrentUser();
     }
 
     /** One provider as the page shows it. */

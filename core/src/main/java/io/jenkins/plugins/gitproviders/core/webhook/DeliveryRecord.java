@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param repository   the repository's key, once known
  * @param ref          the ref, when the event names one
  * @param triggered    the jobs triggered (at most {@link #MAX_JOBS})
- * @param skipped      the jobs watching the repository that were not triggered, as "job: reason" (at most
+ * @param skipped      the jobs watching the repository that were not triggered, with the reason (at most
  *                     {@link #MAX_JOBS})
  * @param omittedJobs  how many triggered or skipped jobs were left out of the lists above
  * @param message      the answer's message: the reason when nothing was triggered
@@ -31,7 +31,7 @@ public record DeliveryRecord(
         @CheckForNull String repository,
         @CheckForNull String ref,
         List<String> triggered,
-        List<String> skipped,
+        List<RoutingResult.Skip> skipped,
         int omittedJobs,
         String message) {
     /** The most jobs of each list kept per record. */
@@ -58,7 +58,7 @@ public record DeliveryRecord(
                 response.repository() == null ? null : response.repository().toString(),
                 event == null ? null : event.ref(),
                 triggered.stream().limit(MAX_JOBS).toList(),
-                skipped.stream().limit(MAX_JOBS).map(skip -> skip.job() + ": " + skip.reason()).toList(),
+                skipped.stream().limit(MAX_JOBS).toList(),
                 omitted,
                 response.message());
     }

@@ -61,7 +61,8 @@ public class DeliveryLogTest {
         assertThat(record.repository()).isEqualTo("github.com/octo/hello");
         assertThat(record.ref()).isEqualTo("refs/heads/main");
         assertThat(record.triggered()).containsExactly("ci");
-        assertThat(record.skipped()).containsExactly("release: branch 'main' is not included (included: release/*)");
+        assertThat(record.skipped()).containsExactly(
+                new RoutingResult.Skip("release", "branch 'main' is not included (included: release/*)"));
         assertThat(record.triggeredAny()).isTrue();
         assertThat(record.successful()).isTrue();
         assertThat(record.omittedJobs()).isZero();
