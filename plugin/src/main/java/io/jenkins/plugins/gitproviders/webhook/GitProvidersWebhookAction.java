@@ -53,16 +53,21 @@ public class GitProvidersWebhookAction implements UnprotectedRootAction {
         String providerName;
         try {
             providerName = WebhookEndpoint.providerNameOf(req.getOriginalRestOfPath()).orElse(null);
+            response = null;
         } catch (IllegalArgumentException e) {
-            write(rsp, new WebhookResponse(404, e.getMessage(), Instant.now(), null, null, null, List.of(), List.of(),
-                    false));
-            return;
+            providerName = null;
+            response = new WebhookResponse(404, Messages.GitProvidersWebhookAction_BadPath(WebhookEndpoint.URL_NAME),
+                    Instant.now(), null, null, null, List.of(), List.of(), false);
         }
-        response = jobs.handler().handle(req.getMethod(), headersOf(req), WebhookEndpoint.queryOf(req.getQueryString()),
-                req.getInputStream(), providerName);
-        write(rsp, response);
+        if (response == null) {
+            response = jobs.handler().handle(req.getMethod(), headersOf(req),
+                    WebhookEndpoint.queryOf(req.getQueryString()), req.getInputStream(), providerName);
+        }
+        // Recorded and handed to the scheduler before answering: the delivery is already marked as processed, so its
+        // builds must not depend on the host still listening.
         jobs.record(response);
         jobs.scheduleLater(response);
+        write(rsp, response);
     }
 
     private static Map<String, List<String>> headersOf(StaplerRequest2 req) {

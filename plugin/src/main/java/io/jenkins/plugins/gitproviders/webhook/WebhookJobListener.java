@@ -13,7 +13,7 @@ import jenkins.util.Timer;
 /**
  * Keeps the webhook index current as jobs are created, copied, changed, renamed, moved and deleted. Trigger
  * {@code start}/{@code stop} cover configuration through the form and Pipeline {@code properties}; these events cover
- * the rest (configuration posted as XML, renames, folder moves and deletions).
+ * the rest (configuration posted as XML or changed by code, renames, folder moves and deletions).
  */
 @Extension
 public class WebhookJobListener extends ItemListener {
@@ -47,12 +47,18 @@ public class WebhookJobListener extends ItemListener {
         }
     }
 
-    /** Re-reads every trigger when the providers change: a renamed provider or a new server address changes routing. */
+    /**
+     * Re-reads a job's trigger whenever the job is saved (also when code changes it without the form, such as
+     * {@code addTrigger}), and every trigger when the providers change: a renamed provider or a new server address
+     * changes routing.
+     */
     @Extension
-    public static class ProvidersChanged extends SaveableListener {
+    public static class ConfigurationSaved extends SaveableListener {
         @Override
         public void onChange(Saveable o, XmlFile file) {
-            if (o instanceof GitProvidersConfiguration) {
+            if (o instanceof Job<?, ?> job) {
+                WebhookJobs.get().refresh(job);
+            } else if (o instanceof GitProvidersConfiguration) {
                 Timer.get().submit(() -> WebhookJobs.get().rebuild());
             }
         }
