@@ -76,7 +76,7 @@ public class GitProvidersManagementLink extends ManagementLink {
         return GitProvidersConfiguration.get().notices();
     }
 
-    /** Returns the last webhook deliveries (kept in memory, at most 100), newest first, as the current user may see them. */
+    /** Returns the last webhook deliveries (in memory, at most 100), newest first, as the current user may see them. */
     @NonNull
     public List<RecentDelivery> getRecentDeliveries() {
         return RecentDelivery.forCurrentUser();

@@ -111,7 +111,8 @@ public final class GitProviderEventAction extends InvisibleAction implements Env
     @NonNull
     public Map<String, String> getVariables() {
         WebhookEvent event = getWebhookEvent();
-        return event == null ? Map.of(EventEnvironment.PROVIDER, provider) : EventEnvironment.variables(provider, event);
+        return event == null ? Map.of(EventEnvironment.PROVIDER, provider)
+                : EventEnvironment.variables(provider, event);
     }
 
     @Override

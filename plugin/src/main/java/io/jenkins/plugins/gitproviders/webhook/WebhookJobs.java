@@ -180,7 +180,8 @@ public final class WebhookJobs {
                 schedule(provider, dispatch);
             }
         } catch (RuntimeException e) {
-            LOGGER.log(Level.WARNING, "Could not schedule the builds of a webhook delivery from provider " + provider, e);
+            LOGGER.log(Level.WARNING, "Could not schedule the builds of a webhook delivery from provider "
+                    + provider, e);
         }
     }
 

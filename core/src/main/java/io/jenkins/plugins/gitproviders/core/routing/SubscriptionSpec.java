@@ -104,8 +104,9 @@ public record SubscriptionSpec(
                 return absolute.get();
             }
             if (!repository.contains("://") && !repository.contains("@")) {
-                throw new IllegalArgumentException("Repository: with any provider, write the repository's full address"
-                        + " (https://host/owner/name or git@host:owner/name), or choose a provider to write owner/name");
+                throw new IllegalArgumentException("Repository: with any provider, write the repository's full"
+                        + " address (https://host/owner/name or git@host:owner/name), or choose a provider to write"
+                        + " owner/name");
             }
             try {
                 return RepositoryKey.parseOrThrow(repository);
