@@ -8,6 +8,7 @@ import hudson.model.Descriptor;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.gitproviders.core.model.CredentialKind;
+import io.jenkins.plugins.gitproviders.diagnostics.ConnectionDiagnostics;
 import io.jenkins.plugins.gitproviders.core.model.ProviderField;
 import io.jenkins.plugins.gitproviders.core.model.ProviderSpec;
 import io.jenkins.plugins.gitproviders.core.model.ProviderType;
@@ -108,6 +109,13 @@ public abstract class GitProviderDescriptor extends Descriptor<GitProvider> {
     }
 
     @POST
+    public FormValidation doCheckUsername(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.MANAGE);
+        return FieldValidation.check(ProviderField.USERNAME,
+                draft(null, null, null, null, null, null).toBuilder().username(value).build(), Set.of());
+    }
+
+    @POST
     public FormValidation doCheckEmail(@QueryParameter String value, @QueryParameter String credentialsId) {
         Jenkins.get().checkPermission(Jenkins.MANAGE);
         return FieldValidation.check(ProviderField.EMAIL, draft(null, null, null, value, credentialsId, null), Set.of());
@@ -145,6 +153,42 @@ public abstract class GitProviderDescriptor extends Descriptor<GitProvider> {
             return FormValidation.warning(Messages.GitProviderDescriptor_NoWebhookSecret());
         }
         if (ProviderCredentials.findSystem(value, null).isEmpty()) {
+            return FormValidation.error(Messages.GitProviderDescriptor_CredentialNotFound(value));
+        }
+        return FormValidation.ok();
+    }
+
+    /**
+     * Diagnoses the values in the form, saved or not ("Test connection"): reach, token owner, scopes, expiry,
+     * organization access and rate limit. Needs Overall/Manage before any request leaves Jenkins. A field this type
+     * does not show is ignored, because the button would otherwise pick it up from a provider above in the list.
+     */
+    @POST
+    public FormValidation doTestConnection(
+            @QueryParameter String name,
+            @QueryParameter String serverUrl,
+            @QueryParameter String apiUrl,
+            @QueryParameter String scope,
+            @QueryParameter String username,
+            @QueryParameter String email,
+            @QueryParameter String credentialsId) {
+        Jenkins.get().checkPermission(Jenkins.MANAGE);
+        ProviderSpec spec = ProviderSpec.builder(Util.fixNull(name), providerType)
+                .serverUrl(isServerUrlEditable() ? serverUrl : null)
+                .apiUrl(apiUrl)
+                .scope(scope)
+                .username(username)
+                .email(isEmailUsed() ? email : null)
+                .credentialsId(credentialsId)
+                .build();
+        return ConnectionDiagnostics.testConnection(spec);
+    }
+
+    /** Checks the secret kept valid during a rotation: optional, but when given it must exist. */
+    @POST
+    public FormValidation doCheckPreviousWebhookSecretCredentialsId(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.MANAGE);
+        if (Util.fixEmptyAndTrim(value) != null && ProviderCredentials.findSystem(value, null).isEmpty()) {
             return FormValidation.error(Messages.GitProviderDescriptor_CredentialNotFound(value));
         }
         return FormValidation.ok();

@@ -87,13 +87,25 @@ public class GitProvidersConfiguration extends GlobalConfiguration {
     }
 
     /**
-     * Names the default provider. Checked together with the providers when the form is saved; a name that matches no
-     * active provider is reported on the Git Providers page rather than refused here, because configuration as code
-     * may set this before the list.
+     * Names the default provider. A form checks it together with the providers when it is saved. Otherwise, once
+     * providers exist, the core registry must accept it (an existing, active provider; none keeps the current
+     * default), or this throws with the registry's message, which configuration as code reports. While no provider
+     * exists the name is kept, because configuration as code may set it before the list, which then checks it.
      */
     @DataBoundSetter
     public synchronized void setDefaultProvider(@CheckForNull String defaultProvider) {
-        this.defaultProvider = Util.fixEmptyAndTrim(defaultProvider);
+        String name = Util.fixEmptyAndTrim(defaultProvider);
+        if (binding || providers.isEmpty()) {
+            this.defaultProvider = name;
+            save();
+            return;
+        }
+        List<ProviderSpec> current = specs(providers);
+        RegistryAdapter.Outcome outcome = RegistryAdapter.check(current, this.defaultProvider, current, name);
+        if (!outcome.accepted()) {
+            throw new IllegalArgumentException(outcome.message());
+        }
+        this.defaultProvider = outcome.defaultName();
         save();
     }
 
@@ -143,6 +155,12 @@ public class GitProvidersConfiguration extends GlobalConfiguration {
             return FormValidation.ok();
         }
         return FormValidation.warning(Messages.GitProvidersConfiguration_UnknownDefault(name));
+    }
+
+    @NonNull
+    @Override
+    public String getDisplayName() {
+        return Messages.GitProvidersConfiguration_DisplayName();
     }
 
     @NonNull

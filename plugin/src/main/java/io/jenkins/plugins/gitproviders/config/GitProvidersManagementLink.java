@@ -7,23 +7,30 @@ import hudson.model.ManagementLink;
 import hudson.security.Permission;
 import io.jenkins.plugins.gitproviders.core.model.ProviderSpec;
 import io.jenkins.plugins.gitproviders.core.registry.ProviderRegistry;
+import io.jenkins.plugins.gitproviders.diagnostics.ProviderHealthSection;
 import io.jenkins.plugins.gitproviders.webhook.RecentDelivery;
 import java.util.ArrayList;
 import java.util.List;
 import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.StaplerProxy;
 
 /**
  * The "Git Providers" page in Manage Jenkins: every provider with its type, address, scope, default and active
- * status, and the webhook address to give the host. Readable with Overall/SystemRead; editing happens in the
- * global configuration, which needs Overall/Manage.
+ * status, and the webhook address to give the host. Readable with Overall/SystemRead or Overall/Manage; editing
+ * happens in the global configuration, which needs Overall/Manage.
  */
 @Extension
 @Symbol("gitProviders")
-public class GitProvidersManagementLink extends ManagementLink {
+public class GitProvidersManagementLink extends ManagementLink implements StaplerProxy {
+    /** Who may see the page: those who edit providers and those who audit the configuration. */
+    private static final Permission[] VIEW_PERMISSIONS = {Jenkins.MANAGE, Jenkins.SYSTEM_READ};
+
+    /** Hides the link from users who may not open the page, as Manage Jenkins does for itself. */
+    @CheckForNull
     @Override
     public String getIconFileName() {
-        return "symbol-server";
+        return Jenkins.get().hasAnyPermission(VIEW_PERMISSIONS) ? "symbol-server" : null;
     }
 
     @Override
@@ -41,10 +48,28 @@ public class GitProvidersManagementLink extends ManagementLink {
         return "git-providers";
     }
 
+    /**
+     * Returns Overall/Read, as core's own "System" link does: one permission cannot say "Manage or SystemRead" (and
+     * SystemRead is off by default, when it would mean Administer), so {@link #getIconFileName()} and
+     * {@link #getTarget()} check that pair instead.
+     */
     @NonNull
     @Override
     public Permission getRequiredPermission() {
-        return Jenkins.SYSTEM_READ;
+        return Jenkins.READ;
+    }
+
+    /** Refuses every URL of the page (views and getters alike) to users without Overall/Manage or SystemRead. */
+    @Override
+    public Object getTarget() {
+        Jenkins.get().checkAnyPermission(VIEW_PERMISSIONS);
+        return this;
+    }
+
+    /** The permissions the page's layout checks, any one of which is enough. */
+    @NonNull
+    public Permission[] getViewPermissions() {
+        return VIEW_PERMISSIONS.clone();
     }
 
     @NonNull
@@ -74,6 +99,12 @@ public class GitProvidersManagementLink extends ManagementLink {
     @NonNull
     public List<String> getNotices() {
         return GitProvidersConfiguration.get().notices();
+    }
+
+    /** Returns the "Connection checks" section: each provider's last diagnosis (URL {@code connectionHealth}). */
+    @NonNull
+    public ProviderHealthSection getConnectionHealth() {
+        return new ProviderHealthSection();
     }
 
     /** Returns the last webhook deliveries (in memory, at most 100), newest first, as the current user may see them. */

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.gitproviders.core.client.github;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.gitproviders.core.client.library.Budget;
+import io.jenkins.plugins.gitproviders.core.client.library.Network;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

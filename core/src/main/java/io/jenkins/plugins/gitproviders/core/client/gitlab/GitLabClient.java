@@ -12,6 +12,9 @@ import io.jenkins.plugins.gitproviders.core.client.HostClient;
 import io.jenkins.plugins.gitproviders.core.client.HostClientException;
 import io.jenkins.plugins.gitproviders.core.client.HttpSettings;
 import io.jenkins.plugins.gitproviders.core.client.RepositorySummary;
+import io.jenkins.plugins.gitproviders.core.client.library.Budget;
+import io.jenkins.plugins.gitproviders.core.client.library.DiagnosisRun;
+import io.jenkins.plugins.gitproviders.core.client.library.Network;
 import io.jenkins.plugins.gitproviders.core.model.ProviderSpec;
 import io.jenkins.plugins.gitproviders.core.model.ProviderType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -45,6 +48,7 @@ import org.gitlab4j.api.models.ProjectFilter;
 import org.gitlab4j.api.models.User;
 import org.gitlab4j.models.Constants.ProjectAccessTokenScope;
 import org.gitlab4j.models.Constants.TokenType;
+import org.glassfish.jersey.apache.connector.ApacheClientProperties;
 import org.glassfish.jersey.client.ClientProperties;
 
 /**
@@ -118,6 +122,8 @@ public final class GitLabClient implements HostClient {
         private final String secret;
         @CheckForNull
         private GitLabApi api;
+        @CheckForNull
+        private SameOriginConnections connections;
         /** The first answer, from the JDK client; set once reachability passed. */
         private Preflight preflight = Preflight.NONE;
 
@@ -133,9 +139,14 @@ public final class GitLabClient implements HostClient {
         private GitLabApi api() throws IOException {
             if (api == null) {
                 Map<String, Object> properties = new HashMap<>();
-                // GitLab4J switches to the Apache connector when a proxy is set; both honour this property.
                 properties.put(ClientProperties.FOLLOW_REDIRECTS, Boolean.FALSE);
                 URI uri = URI.create(apiUrl);
+                // GitLab4J forces redirects on for every request and the Apache connector repeats the token header on
+                // them. The mere presence of the proxy key selects that connector (a null value sets no proxy), whose
+                // connection manager then refuses every origin but the API's.
+                properties.put(ClientProperties.PROXY_URI, null);
+                connections = new SameOriginConnections(uri);
+                properties.put(ApacheClientProperties.CONNECTION_MANAGER, connections);
                 if (settings.proxy().isPresent()
                         && !new Network.SettingsProxySelector(settings).bypasses(uri.getHost())) {
                     properties.putAll(ProxyClientConfig.createProxyClientConfig(

@@ -321,6 +321,23 @@ public class GitLabClientTest {
     }
 
     @Test
+    public void shouldNotSendTheTokenAlongARedirectOfALaterLibraryCall() throws Exception {
+        // Given a GitLab whose version answers directly but whose user API redirects to another origin
+        healthyGitLab();
+        gitlab.on("GET " + API + "/user", 302, Map.of("Location", elsewhere.baseUrl() + API + "/user"), new byte[0]);
+        elsewhere.onFixture("GET " + API + "/user", Fixtures.path("gitlab/api/user.gitlab4j.json"));
+
+        // When
+        Diagnosis diagnosis = diagnose(selfManaged(GROUP), at("2026-01-10T00:00:00Z"));
+
+        // Then authentication fails and the other origin received nothing at all
+        assertThat(diagnosis.check(CheckId.AUTHENTICATION).orElseThrow().status())
+                .as(describe(diagnosis)).isEqualTo(CheckStatus.FAIL);
+        assertThat(elsewhere.requests()).isEmpty();
+        assertThat(describe(diagnosis)).doesNotContain(TOKEN);
+    }
+
+    @Test
     public void shouldExplainAnApiAddressGivenAsServerUrl() throws Exception {
         // Given a self-managed provider whose server URL already ends in /api/v4
         ProviderSpec provider = ProviderSpec.builder("gitlab", ProviderType.GITLAB_SELF_MANAGED)

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.gitproviders.core.client.github;
+package io.jenkins.plugins.gitproviders.core.client.library;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.gitproviders.core.client.Check;
@@ -17,10 +17,10 @@ import java.util.concurrent.TimeoutException;
  * Collects the checks of one diagnosis as a worker thread produces them, so that a diagnosis cut short by its
  * budget still reports everything found so far, then a failed check for the step that hung.
  */
-final class DiagnosisRun {
+public final class DiagnosisRun {
     /** One diagnosis' work, run on the worker thread. */
     @FunctionalInterface
-    interface Steps {
+    public interface Steps {
         void run(DiagnosisRun run) throws Exception;
     }
 
@@ -39,11 +39,11 @@ final class DiagnosisRun {
     }
 
     /** Marks the check now running, so a timeout can name it. */
-    synchronized void begin(CheckId id) {
+    public synchronized void begin(CheckId id) {
         current = id;
     }
 
-    synchronized void add(Check check) {
+    public synchronized void add(Check check) {
         if (!closed) {
             // Every text passes the redaction, whatever it was built from (addresses, host messages, exceptions).
             checks.add(new Check(check.id(), check.status(), redact.apply(check.message()),
@@ -52,16 +52,16 @@ final class DiagnosisRun {
         }
     }
 
-    synchronized void owner(String login) {
+    public synchronized void owner(String login) {
         owner = login;
     }
 
-    synchronized void expiry(@CheckForNull Instant value) {
+    public synchronized void expiry(@CheckForNull Instant value) {
         expiry = value;
     }
 
     /** Adds a skipped check, with the reason, for every check that has not reported yet. */
-    synchronized void skipRemaining(String reason) {
+    public synchronized void skipRemaining(String reason) {
         for (CheckId id : CheckId.values()) {
             if (checks.stream().noneMatch(check -> check.id() == id)) {
                 add(Check.skipped(id, reason));
@@ -96,7 +96,7 @@ final class DiagnosisRun {
      * out, what they reported so far plus a failed check built from {@code timeoutMessage} and {@code timeoutFix}.
      * An unexpected exception becomes a failed check too. Every message and fix is passed through {@code redact}.
      */
-    static Diagnosis execute(String providerName, Budget budget, Clock clock, String timeoutMessage,
+    public static Diagnosis execute(String providerName, Budget budget, Clock clock, String timeoutMessage,
             String timeoutFix, java.util.function.UnaryOperator<String> redact, Steps steps) {
         DiagnosisRun run = new DiagnosisRun(redact);
         FutureTask<Void> task = new FutureTask<>(() -> {

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.gitproviders.core.client.github;
+package io.jenkins.plugins.gitproviders.core.client.library;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.gitproviders.core.client.HttpSettings;
@@ -25,14 +25,14 @@ import javax.net.ssl.SSLException;
 /**
  * Builds the JDK HTTP client from {@link HttpSettings} and turns network failures into messages for people.
  */
-final class Network {
+public final class Network {
     /** The largest response body read; GitHub's pages of 100 repositories stay far below. */
-    static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
+    public static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
 
     private Network() {}
 
     /** Builds a client that never follows redirects itself (the connector follows same-origin ones only). */
-    static HttpClient httpClient(HttpSettings settings) {
+    public static HttpClient httpClient(HttpSettings settings) {
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER);
@@ -42,7 +42,7 @@ final class Network {
     }
 
     /** Tells whether two addresses share scheme, host and port, the only redirects that may carry the token. */
-    static boolean sameOrigin(URI from, URI to) {
+    public static boolean sameOrigin(URI from, URI to) {
         return to.getScheme() != null && to.getHost() != null
                 && from.getScheme().equalsIgnoreCase(to.getScheme())
                 && from.getHost().equalsIgnoreCase(to.getHost())
@@ -50,7 +50,7 @@ final class Network {
     }
 
     /** Returns {@code scheme://host[:port]} of an address, all a message needs to show of a redirect target. */
-    static String origin(URI uri) {
+    public static String origin(URI uri) {
         return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
     }
 
@@ -62,7 +62,7 @@ final class Network {
     }
 
     /** Reads at most {@link #MAX_BODY_BYTES}; a longer body is an error, not silently cut. */
-    static byte[] readBounded(InputStream in) throws IOException {
+    public static byte[] readBounded(InputStream in) throws IOException {
         try (InputStream stream = in) {
             byte[] bytes = stream.readNBytes(MAX_BODY_BYTES + 1);
             if (bytes.length > MAX_BODY_BYTES) {
@@ -74,7 +74,7 @@ final class Network {
     }
 
     /** Replaces every occurrence of the secret by asterisks: defence in depth for texts taken from exceptions. */
-    static String redact(@CheckForNull String text, String secret) {
+    public static String redact(@CheckForNull String text, String secret) {
         if (text == null) {
             return "";
         }
@@ -83,7 +83,7 @@ final class Network {
 
     /** Finds the first cause of the given type in a chain of exceptions. */
     @CheckForNull
-    static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
+    public static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
         for (Throwable current = failure; current != null; current = current.getCause()) {
             if (type.isInstance(current)) {
                 return type.cast(current);
@@ -100,7 +100,7 @@ final class Network {
      *
      * @return the message and fix, as a two-element array
      */
-    static String[] describeFailure(Throwable failure, String hostName, String apiUrl, HttpSettings settings,
+    public static String[] describeFailure(Throwable failure, String hostName, String apiUrl, HttpSettings settings,
             String secret) {
         String host = hostOf(apiUrl);
         if (cause(failure, Budget.BudgetExceededException.class) != null
@@ -149,11 +149,11 @@ final class Network {
     }
 
     /** Chooses the configured proxy, except for hosts matching one of the no-proxy patterns. */
-    static final class SettingsProxySelector extends ProxySelector {
+    public static final class SettingsProxySelector extends ProxySelector {
         private final Proxy proxy;
         private final List<Pattern> noProxy = new ArrayList<>();
 
-        SettingsProxySelector(HttpSettings settings) {
+        public SettingsProxySelector(HttpSettings settings) {
             this.proxy = new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(
                     Objects.requireNonNull(settings.proxyHost()), settings.proxyPort()));
             for (String pattern : settings.noProxyHosts()) {
@@ -165,7 +165,7 @@ final class Network {
         }
 
         /** Tells whether a host is reached directly. */
-        boolean bypasses(String host) {
+        public boolean bypasses(String host) {
             String lower = host.toLowerCase(Locale.ROOT);
             return noProxy.stream().anyMatch(pattern -> pattern.matcher(lower).matches());
         }

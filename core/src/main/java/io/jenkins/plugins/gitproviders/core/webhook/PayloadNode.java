@@ -1,4 +1,4 @@
-package io.jenkins.plugins.gitproviders.core.webhook.azure;
+package io.jenkins.plugins.gitproviders.core.webhook;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -23,13 +23,14 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a webhook body as strict JSON and walks it, naming the JSON path of any field that is missing or of the wrong
- * type. Kept package-private: the shared JSON helper of the webhook package may replace it.
+ * type. Used by the Bitbucket and Azure DevOps parsers, which walk arrays of changes; {@link JsonPayload} serves the
+ * others.
  */
-final class PayloadNode {
+public final class PayloadNode {
     /** Deepest nesting accepted; real deliveries stay below 15 levels. */
-    static final int MAX_DEPTH = 64;
+    public static final int MAX_DEPTH = 64;
     /** Longest text value taken from a delivery (names, refs, addresses). */
-    static final int MAX_TEXT = 4096;
+    public static final int MAX_TEXT = 4096;
 
     private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder()
@@ -53,7 +54,7 @@ final class PayloadNode {
     }
 
     /** Parses a body that must be UTF-8 JSON holding one object. */
-    static PayloadNode parse(byte[] body) throws MalformedPayloadException {
+    public static PayloadNode parse(byte[] body) throws MalformedPayloadException {
         if (body.length == 0) {
             throw new MalformedPayloadException("the body is empty; expected a JSON object");
         }
@@ -86,7 +87,7 @@ final class PayloadNode {
     }
 
     /** Returns the JSON path of this node, such as {@code push.changes[0].new}. */
-    String path() {
+    public String path() {
         return path;
     }
 
@@ -101,17 +102,17 @@ final class PayloadNode {
     }
 
     /** Tells whether the field is absent or JSON {@code null}. */
-    boolean isAbsent(String name) {
+    public boolean isAbsent(String name) {
         return child(name) == null;
     }
 
     /** Returns a required object field. */
-    PayloadNode object(String name) throws MalformedPayloadException {
+    public PayloadNode object(String name) throws MalformedPayloadException {
         return optionalObject(name).orElseThrow(() -> missing(name, "an object"));
     }
 
     /** Returns an object field, or empty when it is absent or {@code null}. */
-    Optional<PayloadNode> optionalObject(String name) throws MalformedPayloadException {
+    public Optional<PayloadNode> optionalObject(String name) throws MalformedPayloadException {
         JsonNode value = child(name);
         if (value == null) {
             return Optional.empty();
@@ -123,12 +124,12 @@ final class PayloadNode {
     }
 
     /** Returns the elements of a required array field. */
-    List<PayloadNode> array(String name) throws MalformedPayloadException {
+    public List<PayloadNode> array(String name) throws MalformedPayloadException {
         return optionalArray(name).orElseThrow(() -> missing(name, "an array"));
     }
 
     /** Returns the elements of an array field, or empty when it is absent or {@code null}. */
-    Optional<List<PayloadNode>> optionalArray(String name) throws MalformedPayloadException {
+    public Optional<List<PayloadNode>> optionalArray(String name) throws MalformedPayloadException {
         JsonNode value = child(name);
         if (value == null) {
             return Optional.empty();
@@ -144,7 +145,7 @@ final class PayloadNode {
     }
 
     /** Requires this node, an array element, to be an object. */
-    PayloadNode asObject() throws MalformedPayloadException {
+    public PayloadNode asObject() throws MalformedPayloadException {
         if (!node.isObject()) {
             throw new MalformedPayloadException(
                     "field '" + path + "' must be an object, not " + describe(node));
@@ -153,12 +154,12 @@ final class PayloadNode {
     }
 
     /** Returns a required, non-empty text field. */
-    String text(String name) throws MalformedPayloadException {
+    public String text(String name) throws MalformedPayloadException {
         return optionalText(name).orElseThrow(() -> missing(name, "a string"));
     }
 
     /** Returns a text field, or empty when it is absent, {@code null} or empty. */
-    Optional<String> optionalText(String name) throws MalformedPayloadException {
+    public Optional<String> optionalText(String name) throws MalformedPayloadException {
         JsonNode value = child(name);
         if (value == null) {
             return Optional.empty();
@@ -175,7 +176,7 @@ final class PayloadNode {
     }
 
     /** Returns a required positive whole number that fits an {@code int}. */
-    int positiveInt(String name) throws MalformedPayloadException {
+    public int positiveInt(String name) throws MalformedPayloadException {
         JsonNode value = child(name);
         if (value == null) {
             throw missing(name, "a number");
@@ -191,7 +192,7 @@ final class PayloadNode {
      *
      * @throws MalformedPayloadException when it is missing or not 40 or 64 hexadecimal digits
      */
-    Optional<String> commit(String name) throws MalformedPayloadException {
+    public Optional<String> commit(String name) throws MalformedPayloadException {
         String id = text(name).toLowerCase(Locale.ROOT);
         if (!COMMIT.matcher(id).matches()) {
             throw new MalformedPayloadException(
@@ -206,7 +207,7 @@ final class PayloadNode {
      *
      * @throws MalformedPayloadException when it is present but not hexadecimal
      */
-    Optional<String> fullCommitIfAny(String name) throws MalformedPayloadException {
+    public Optional<String> fullCommitIfAny(String name) throws MalformedPayloadException {
         Optional<String> text = optionalText(name);
         if (text.isEmpty()) {
             return Optional.empty();
@@ -223,7 +224,7 @@ final class PayloadNode {
     }
 
     /** Builds the error for a required field that is absent. */
-    MalformedPayloadException missing(String name, String expected) {
+    public MalformedPayloadException missing(String name, String expected) {
         return new MalformedPayloadException("field '" + childPath(name) + "' is missing; expected " + expected);
     }
 
