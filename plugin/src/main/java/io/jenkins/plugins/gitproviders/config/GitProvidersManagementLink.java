@@ -8,6 +8,7 @@ import hudson.security.Permission;
 import io.jenkins.plugins.gitproviders.core.model.ProviderSpec;
 import io.jenkins.plugins.gitproviders.core.registry.ProviderRegistry;
 import io.jenkins.plugins.gitproviders.diagnostics.ProviderHealthSection;
+import io.jenkins.plugins.gitproviders.webhook.RecentDelivery;
 import java.util.ArrayList;
 import java.util.List;
 import jenkins.model.Jenkins;
@@ -104,6 +105,12 @@ public class GitProvidersManagementLink extends ManagementLink implements Staple
     @NonNull
     public ProviderHealthSection getConnectionHealth() {
         return new ProviderHealthSection();
+    }
+
+    /** Returns the last webhook deliveries (in memory, at most 100), newest first, as the current user may see them. */
+    @NonNull
+    public List<RecentDelivery> getRecentDeliveries() {
+        return RecentDelivery.forCurrentUser();
     }
 
     /** One provider as the page shows it. */

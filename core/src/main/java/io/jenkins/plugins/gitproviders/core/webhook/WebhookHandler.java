@@ -292,7 +292,7 @@ public final class WebhookHandler {
     }
 
     /** Returns the host name of a provider's server, as repository keys spell it; Azure's old host becomes the new. */
-    static Optional<String> serverHost(ProviderSpec provider) {
+    public static Optional<String> serverHost(ProviderSpec provider) {
         return provider.effectiveServerUrl().flatMap(url -> {
             try {
                 String host = new URI(url.strip()).getHost();

@@ -1,0 +1,98 @@
+package io.jenkins.plugins.gitproviders.core.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jenkins.plugins.gitproviders.core.model.ProviderType;
+import io.jenkins.plugins.gitproviders.core.repository.RepositoryKey;
+import io.jenkins.plugins.gitproviders.core.routing.RoutingResult;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.Test;
+
+public class DeliveryLogTest {
+    private static final Instant T0 = Instant.parse("2026-03-01T12:00:00Z");
+    private static final WebhookEvent PUSH = new WebhookEvent(ProviderType.GITHUB, EventKind.BRANCH_PUSH,
+            new RepositoryInfo("github.com", "octo/hello", null, null, null), "refs/heads/main", null,
+            "d2b75aa7797ec26b088fa2dd527e9d2c052fcedd", null, null, null, null, "octocat", "d-1");
+
+    private static WebhookResponse answer(int status, String message, int second) {
+        return WebhookResponse.of(status, message, T0.plusSeconds(second));
+    }
+
+    @Test
+    public void shouldKeepTheLastDeliveriesNewestFirst() {
+        // Given a log of three
+        DeliveryLog log = new DeliveryLog(3);
+
+        // When five deliveries arrive
+        IntStream.range(0, 5).forEach(i -> log.record(answer(401, "bad signature " + i, i)));
+
+        // Then the last three are kept, newest first
+        assertThat(log.size()).isEqualTo(3);
+        assertThat(log.newestFirst()).extracting(DeliveryRecord::message)
+                .containsExactly("bad signature 4", "bad signature 3", "bad signature 2");
+    }
+
+    @Test
+    public void shouldNotRecordRequestsThatAreNotPosts() {
+        DeliveryLog log = new DeliveryLog();
+
+        log.record(answer(405, "Webhook deliveries must be sent with POST", 0));
+        log.record(answer(409, "Provider 'github' is inactive", 1));
+
+        assertThat(log.newestFirst()).extracting(DeliveryRecord::status).containsExactly(409);
+        assertThat(log.capacity()).isEqualTo(100);
+    }
+
+    @Test
+    public void shouldRecordWhatWasTriggeredAndWhyOthersWereNot() {
+        WebhookResponse response = new WebhookResponse(202, "Triggered 1 job", T0, "github", PUSH,
+                RepositoryKey.parseOrThrow("https://github.com/octo/hello"), List.of("ci"),
+                List.of(new RoutingResult.Skip("release", "branch 'main' is not included (included: release/*)")),
+                false);
+
+        DeliveryRecord record = DeliveryRecord.of(response);
+
+        assertThat(record.receivedAt()).isEqualTo(T0);
+        assertThat(record.provider()).isEqualTo("github");
+        assertThat(record.event()).isEqualTo("BRANCH_PUSH");
+        assertThat(record.repository()).isEqualTo("github.com/octo/hello");
+        assertThat(record.ref()).isEqualTo("refs/heads/main");
+        assertThat(record.triggered()).containsExactly("ci");
+        assertThat(record.skipped()).containsExactly(
+                new RoutingResult.Skip("release", "branch 'main' is not included (included: release/*)"));
+        assertThat(record.triggeredAny()).isTrue();
+        assertThat(record.successful()).isTrue();
+        assertThat(record.omittedJobs()).isZero();
+    }
+
+    @Test
+    public void shouldCutLongJobListsAndCountWhatItLeftOut() {
+        List<String> jobs = IntStream.range(0, DeliveryRecord.MAX_JOBS + 5).mapToObj(i -> "job-" + i).toList();
+        WebhookResponse response = new WebhookResponse(202, "Triggered 25 jobs", T0, "github", PUSH, null, jobs,
+                List.of(), false);
+
+        DeliveryRecord record = DeliveryRecord.of(response);
+
+        assertThat(record.triggered()).hasSize(DeliveryRecord.MAX_JOBS).startsWith("job-0");
+        assertThat(record.omittedJobs()).isEqualTo(5);
+    }
+
+    @Test
+    public void shouldRecordARefusalWithItsReasonOnly() {
+        DeliveryRecord record = DeliveryRecord.of(answer(401, "X-Hub-Signature-256 does not match", 0));
+
+        assertThat(record.provider()).isNull();
+        assertThat(record.event()).isNull();
+        assertThat(record.triggeredAny()).isFalse();
+        assertThat(record.successful()).isFalse();
+        assertThat(record.message()).isEqualTo("X-Hub-Signature-256 does not match");
+    }
+
+    @Test
+    public void shouldRefuseAnEmptyLog() {
+        assertThatThrownBy(() -> new DeliveryLog(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,90 @@
+package io.jenkins.plugins.gitproviders.webhook;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.model.Cause;
+import io.jenkins.plugins.gitproviders.core.webhook.EventEnvironment;
+import io.jenkins.plugins.gitproviders.core.webhook.WebhookEvent;
+import java.util.Objects;
+
+/**
+ * Says that a webhook delivery started the build: the provider, what happened where, who did it and the commit.
+ * Holds plain strings only, so it is stored with the build as it is and reads the same after an upgrade.
+ */
+public final class GitProviderCause extends Cause {
+    private final String provider;
+    private final String event;
+    private final String what;
+    private final String where;
+    @CheckForNull
+    private final String sender;
+    @CheckForNull
+    private final String commit;
+
+    GitProviderCause(String provider, String event, String what, String where, @CheckForNull String sender,
+            @CheckForNull String commit) {
+        this.provider = provider;
+        this.event = event;
+        this.what = what;
+        this.where = where;
+        this.sender = sender;
+        this.commit = commit;
+    }
+
+    /** Describes a build started by the event, received through the named provider. */
+    static GitProviderCause of(String provider, WebhookEvent event) {
+        return new GitProviderCause(provider, event.kind().name(), EventEnvironment.describe(event.kind()),
+                EventEnvironment.where(event), event.sender(), EventEnvironment.commit(event).orElse(null));
+    }
+
+    /** Returns the name of the provider that received the delivery. */
+    @NonNull
+    public String getProvider() {
+        return provider;
+    }
+
+    /** Returns the event kind's name ({@code BRANCH_PUSH}...). */
+    @NonNull
+    public String getEvent() {
+        return event;
+    }
+
+    /** Returns the repository with the branch, tag or pull request number. */
+    @NonNull
+    public String getWhere() {
+        return where;
+    }
+
+    /** Returns the account that caused the event, when the host told. */
+    @CheckForNull
+    public String getSender() {
+        return sender;
+    }
+
+    /** Returns the commit built, when there is one. */
+    @CheckForNull
+    public String getCommit() {
+        return commit;
+    }
+
+    @Override
+    public String getShortDescription() {
+        String by = sender == null ? Messages.GitProviderCause_UnknownSender() : sender;
+        return commit == null
+                ? Messages.GitProviderCause_ShortDescription(provider, what, where, by)
+                : Messages.GitProviderCause_ShortDescriptionWithCommit(provider, what, where, by,
+                        EventEnvironment.shortCommit(commit));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof GitProviderCause other && provider.equals(other.provider) && event.equals(other.event)
+                && where.equals(other.where) && Objects.equals(sender, other.sender)
+                && Objects.equals(commit, other.commit);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(provider, event, where, sender, commit);
+    }
+}

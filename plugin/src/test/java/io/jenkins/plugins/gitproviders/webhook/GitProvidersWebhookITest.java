@@ -1,0 +1,295 @@
+package io.jenkins.plugins.gitproviders.webhook;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.CredentialsStore;
+import com.cloudbees.plugins.credentials.domains.Domain;
+import hudson.model.FreeStyleBuild;
+import hudson.model.FreeStyleProject;
+import hudson.model.Job;
+import hudson.model.Run;
+import hudson.util.Secret;
+import io.jenkins.plugins.gitproviders.config.GitHubProvider;
+import io.jenkins.plugins.gitproviders.config.GitProviderUsage;
+import io.jenkins.plugins.gitproviders.config.GitProvidersConfiguration;
+import io.jenkins.plugins.gitproviders.core.webhook.DeliveryRecord;
+import io.jenkins.plugins.gitproviders.core.webhook.EventKind;
+import io.jenkins.plugins.gitproviders.core.webhook.WebhookEvent;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.htmlunit.html.HtmlPage;
+import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.jvnet.hudson.test.CaptureEnvironmentBuilder;
+import org.jvnet.hudson.test.JenkinsRule;
+
+/**
+ * Sends real, signed HTTP deliveries to a running Jenkins and checks what they start: the recorded GitHub push of
+ * {@code bradrydzewski/drone-test-go} creating {@code feature-branch} at {@code d2b75aa}.
+ */
+public class GitProvidersWebhookITest {
+    private static final String SECRET = "It's a Secret to Everybody";
+    private static final String COMMIT = "d2b75aa7797ec26b088fa2dd527e9d2c052fcedd";
+    private static final long BUILD_WAIT_MILLIS = 60_000;
+
+    @Rule
+    public JenkinsRule j = new JenkinsRule();
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @Before
+    public void configureAGitHubProviderWithAWebhookSecret() throws IOException {
+        j.jenkins.setQuietPeriod(0);
+        CredentialsStore store = CredentialsProvider.lookupStores(j.jenkins).iterator().next();
+        store.addCredentials(Domain.global(), new StringCredentialsImpl(CredentialsScope.GLOBAL, "github-hook",
+                "GitHub webhook secret", Secret.fromString(SECRET)));
+        store.addCredentials(Domain.global(), new StringCredentialsImpl(CredentialsScope.GLOBAL, "github-token",
+                "GitHub API token", Secret.fromString("not-a-real-token")));
+        configureProvider(true);
+    }
+
+    private static void configureProvider(boolean active) {
+        GitHubProvider github = new GitHubProvider("github");
+        github.setCredentialsId("github-token");
+        github.setWebhookSecretCredentialsId("github-hook");
+        github.setActive(active);
+        GitProvidersConfiguration.get().setProviders(List.of(github));
+    }
+
+    private FreeStyleProject watchingJob(String name) throws IOException {
+        FreeStyleProject project = j.createFreeStyleProject(name);
+        project.getBuildersList().add(new CaptureEnvironmentBuilder());
+        GitProviderTrigger trigger = new GitProviderTrigger("bradrydzewski/drone-test-go");
+        trigger.setProvider("github");
+        project.addTrigger(trigger);
+        return project;
+    }
+
+    private static byte[] push() throws IOException {
+        try (InputStream in = GitProvidersWebhookITest.class.getResourceAsStream(
+                "push-branch-created.drone-go-scm.json")) {
+            return Objects.requireNonNull(in, "test delivery").readAllBytes();
+        }
+    }
+
+    private HttpResponse<String> deliver(String path, byte[] body, String secret) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(j.getURL() + path))
+                .header("Content-Type", "application/json")
+                .header("X-GitHub-Event", "push")
+                .header("X-GitHub-Delivery", UUID.randomUUID().toString())
+                .header("X-Hub-Signature-256", "sha256=" + hmacSha256(secret, body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String hmacSha256(String secret, byte[] body) throws GeneralSecurityException {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(body));
+    }
+
+    /** Waits for the build that the delivery scheduled in the background; fails if none starts within a minute. */
+    private <J extends Job<J, R>, R extends Run<J, R>> R firstBuildOf(J job) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + BUILD_WAIT_MILLIS;
+        while (job.getLastBuild() == null && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        R build = job.getLastBuild();
+        assertThat("a build of " + job.getFullName() + " was scheduled", build, notNullValue());
+        return j.waitForCompletion(build);
+    }
+
+    @Test
+    public void shouldBuildTheWatchingJobForASignedDeliveryWithCauseAndVariables() throws Exception {
+        // Given a job watching the repository through provider github, and one watching another repository
+        FreeStyleProject project = watchingJob("drone-ci");
+        FreeStyleProject other = j.createFreeStyleProject("other");
+        other.addTrigger(new GitProviderTrigger("https://github.com/octo/other"));
+
+        // When GitHub delivers the signed push, without any crumb
+        HttpResponse<String> response = deliver("git-providers-webhook/", push(), SECRET);
+
+        // Then Jenkins accepts it at once and names the job it triggers
+        assertThat(response.body(), response.statusCode(), is(202));
+        assertThat(response.headers().firstValue("Content-Type").orElse(""), containsString("application/json"));
+        assertThat(response.body(), containsString("\"triggered\":[\"drone-ci\"]"));
+        assertThat(response.body(), containsString("\"event\":\"BRANCH_CREATED\""));
+
+        // And the job is built with a cause naming the provider, event, sender and commit, and the variables
+        FreeStyleBuild build = firstBuildOf(project);
+        j.assertBuildStatusSuccess(build);
+        GitProviderCause cause = build.getCause(GitProviderCause.class);
+        assertThat(cause, notNullValue());
+        assertThat(cause.getShortDescription(), equalTo("Started by Git provider github: branch created in"
+                + " bradrydzewski/drone-test-go feature-branch by bradrydzewski (commit d2b75aa)"));
+        CaptureEnvironmentBuilder capture = project.getBuildersList().get(CaptureEnvironmentBuilder.class);
+        assertThat(capture.getEnvVars().get("GIT_PROVIDER"), equalTo("github"));
+        assertThat(capture.getEnvVars().get("GIT_PROVIDER_EVENT"), equalTo("BRANCH_CREATED"));
+        assertThat(capture.getEnvVars().get("GIT_PROVIDER_REPOSITORY"), equalTo("bradrydzewski/drone-test-go"));
+        assertThat(capture.getEnvVars().get("GIT_PROVIDER_REF"), equalTo("refs/heads/feature-branch"));
+        assertThat(capture.getEnvVars().get("GIT_PROVIDER_COMMIT"), equalTo(COMMIT));
+        assertThat(capture.getEnvVars().get("GIT_PROVIDER_PR"), nullValue());
+
+        // And the checkout step can read the event back from the build
+        GitProviderEventAction action = build.getAction(GitProviderEventAction.class);
+        WebhookEvent event = action.getWebhookEvent();
+        assertThat(action.getProviderName(), equalTo("github"));
+        assertThat(event.kind(), is(EventKind.BRANCH_CREATED));
+        assertThat(event.headCommit() != null ? event.headCommit() : event.after(), equalTo(COMMIT));
+
+        // And the other job was not built, and the delivery is listed for administrators
+        assertThat(other.getLastBuild(), nullValue());
+        DeliveryRecord recorded = WebhookJobs.get().recentDeliveries().get(0);
+        assertThat(recorded.status(), is(202));
+        assertThat(recorded.triggered(), contains("drone-ci"));
+        HtmlPage page = j.createWebClient().goTo("manage/git-providers");
+        assertThat(page.getElementById("git-providers-deliveries").asNormalizedText(),
+                containsString("github.com/bradrydzewski/drone-test-go"));
+    }
+
+    @Test
+    public void shouldBuildAPipelineWithTheEventInItsEnvironment() throws Exception {
+        // Given a Pipeline with the trigger
+        WorkflowJob pipeline = j.jenkins.createProject(WorkflowJob.class, "pipeline");
+        pipeline.setDefinition(new CpsFlowDefinition(
+                "echo \"event=${env.GIT_PROVIDER_EVENT} commit=${env.GIT_PROVIDER_COMMIT}\"", true));
+        GitProviderTrigger trigger = new GitProviderTrigger("https://github.com/bradrydzewski/drone-test-go.git");
+        trigger.setBranchIncludes("feature-*");
+        pipeline.addTrigger(trigger);
+
+        // When the signed push arrives, naming the provider in the address
+        HttpResponse<String> response = deliver("git-providers-webhook/github", push(), SECRET);
+
+        // Then the Pipeline runs with the event's variables
+        assertThat(response.body(), response.statusCode(), is(202));
+        WorkflowRun run = firstBuildOf(pipeline);
+        j.assertBuildStatusSuccess(run);
+        j.assertLogContains("event=BRANCH_CREATED commit=" + COMMIT, run);
+    }
+
+    @Test
+    public void shouldTriggerNothingForABadSignature() throws Exception {
+        FreeStyleProject project = watchingJob("drone-ci");
+
+        HttpResponse<String> response = deliver("git-providers-webhook/", push(), "another secret");
+
+        assertThat(response.statusCode(), is(401));
+        assertThat(response.body(), containsString("\"triggered\":[]"));
+        assertThat(response.body(), not(containsString(SECRET)));
+        // The refusal is decided before any routing, so nothing was handed to the background scheduler.
+        assertThat(j.jenkins.getQueue().getItems().length, is(0));
+        assertThat(project.getLastBuild(), nullValue());
+        assertThat(WebhookJobs.get().recentDeliveries().get(0).status(), is(401));
+    }
+
+    @Test
+    public void shouldNeedNoCrumbOnTheWebhookPathOnly() throws Exception {
+        watchingJob("drone-ci");
+
+        // A crumb-less POST anywhere else is refused by CSRF protection
+        HttpResponse<String> elsewhere = http.send(HttpRequest.newBuilder(URI.create(j.getURL() + "job/drone-ci/build"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(elsewhere.statusCode(), is(403));
+
+        // while the same kind of request to the webhook path reaches the receiver (a wrong signature there is a 401)
+        HttpResponse<String> webhook = deliver("git-providers-webhook/", push(), "wrong");
+        assertThat(webhook.statusCode(), is(401));
+        HttpResponse<String> named = deliver("git-providers-webhook/github", push(), "wrong");
+        assertThat(named.statusCode(), is(401));
+    }
+
+    @Test
+    public void shouldAnswer409ForAnInactiveProvider() throws Exception {
+        FreeStyleProject project = watchingJob("drone-ci");
+        configureProvider(false);
+
+        HttpResponse<String> response = deliver("git-providers-webhook/", push(), SECRET);
+
+        assertThat(response.statusCode(), is(409));
+        assertThat(response.body(), containsString("inactive"));
+        assertThat(project.getLastBuild(), nullValue());
+    }
+
+    @Test
+    public void shouldAnswer405ToAnythingButPost() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                URI.create(j.getURL() + "git-providers-webhook/")).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode(), is(405));
+        assertThat(response.headers().firstValue("Allow").orElse(""), equalTo("POST"));
+        assertThat(WebhookJobs.get().recentDeliveries(), empty());
+    }
+
+    @Test
+    public void shouldAnswer404ForAnUnknownProviderInTheAddress() throws Exception {
+        HttpResponse<String> response = deliver("git-providers-webhook/gitlab", push(), SECRET);
+
+        assertThat(response.statusCode(), is(404));
+        assertThat(response.body(), containsString("No provider named 'gitlab'"));
+    }
+
+    @Test
+    public void shouldFollowARenamedJobAndForgetADeletedOne() throws Exception {
+        // Given a watching job that is renamed
+        FreeStyleProject project = watchingJob("drone-ci");
+        project.renameTo("renamed-ci");
+
+        // Then a delivery triggers it under its new name
+        HttpResponse<String> response = deliver("git-providers-webhook/", push(), SECRET);
+        assertThat(response.body(), containsString("\"triggered\":[\"renamed-ci\"]"));
+        j.assertBuildStatusSuccess(firstBuildOf(project));
+        assertThat(GitProviderUsage.allJobsUsing("GitHub"), contains("renamed-ci"));
+
+        // And once deleted, it no longer uses the provider
+        project.delete();
+        assertThat(GitProviderUsage.allJobsUsing("github"), empty());
+        assertThat(WebhookJobs.get().indexedJobCount(), is(0));
+    }
+
+    @Test
+    public void shouldKeepTheTriggerThroughTheConfigurationForm() throws Exception {
+        FreeStyleProject project = j.createFreeStyleProject("configured");
+        GitProviderTrigger trigger = new GitProviderTrigger("bradrydzewski/drone-test-go");
+        trigger.setProvider("github");
+        trigger.setBranchIncludes("main release/*");
+        trigger.setBranchExcludes("release/old-*");
+        trigger.setTagIncludes("v*");
+        trigger.setTagExcludes("v*-rc*");
+        trigger.setEvents("BRANCH_PUSH, TAG_PUSH");
+        project.addTrigger(trigger);
+
+        j.configRoundtrip(project);
+
+        GitProviderTrigger after = project.getTrigger(GitProviderTrigger.class);
+        j.assertEqualDataBoundBeans(trigger, after);
+        assertThat(WebhookJobs.get().indexedJobCount(), is(1));
+    }
+}
