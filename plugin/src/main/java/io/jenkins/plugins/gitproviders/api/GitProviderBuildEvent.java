@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitproviders.api;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.Action;
 import io.jenkins.plugins.gitproviders.core.webhook.WebhookEvent;
@@ -14,7 +15,7 @@ public interface GitProviderBuildEvent extends Action {
     @NonNull
     String getProviderName();
 
-    /** Returns the event, in the core's host-independent terms. */
-    @NonNull
+    /** Returns the event, in the core's host-independent terms; {@code null} if the stored event can no longer be read. */
+    @CheckForNull
     WebhookEvent getWebhookEvent();
 }

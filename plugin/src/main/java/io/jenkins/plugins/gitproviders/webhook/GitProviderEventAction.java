@@ -9,6 +9,7 @@ import hudson.model.EnvironmentContributingAction;
 import hudson.model.InvisibleAction;
 import hudson.model.Queue;
 import hudson.model.Run;
+import io.jenkins.plugins.gitproviders.api.GitProviderBuildEvent;
 import io.jenkins.plugins.gitproviders.core.model.ProviderType;
 import io.jenkins.plugins.gitproviders.core.webhook.EventEnvironment;
 import io.jenkins.plugins.gitproviders.core.webhook.EventKind;
@@ -25,7 +26,7 @@ import java.util.Objects;
  * own; the same change delivered twice is folded into the waiting build.
  */
 public final class GitProviderEventAction extends InvisibleAction implements EnvironmentContributingAction,
-        Queue.QueueAction {
+        Queue.QueueAction, GitProviderBuildEvent {
     private final String provider;
     private final String hostType;
     private final String kind;
@@ -87,6 +88,7 @@ public final class GitProviderEventAction extends InvisibleAction implements Env
 
     /** Returns the name of the provider that received the delivery, as configured in Jenkins. */
     @NonNull
+    @Override
     public String getProviderName() {
         return provider;
     }
@@ -96,6 +98,7 @@ public final class GitProviderEventAction extends InvisibleAction implements Env
      * a host type or event kind this one does not.
      */
     @CheckForNull
+    @Override
     public WebhookEvent getWebhookEvent() {
         try {
             RepositoryInfo repository = repositoryHost == null || repositoryPath == null ? null
