@@ -78,9 +78,13 @@ public final class WebhookJobs {
 
     /** Subscribes a job through its trigger, replacing what it watched before; an unusable trigger watches nothing. */
     void index(String jobName, GitProviderTrigger trigger) {
+        index(jobName, trigger, providers());
+    }
+
+    private void index(String jobName, GitProviderTrigger trigger, List<ProviderSpec> providers) {
         triggers.put(jobName, trigger.getProvider() == null ? "" : trigger.getProvider());
         try {
-            Subscription subscription = trigger.toSpec().toSubscription(jobName, providers());
+            Subscription subscription = trigger.toSpec().toSubscription(jobName, providers);
             index.putAll(jobName, List.of(subscription));
         } catch (IllegalArgumentException e) {
             index.remove(jobName);
@@ -123,12 +127,14 @@ public final class WebhookJobs {
     /** Re-reads every job's trigger: at startup and when the providers change (names and hosts resolve anew). */
     void rebuild() {
         Set<String> seen = new HashSet<>();
+        // One conversion of the providers for the whole pass, not one per job.
+        List<ProviderSpec> providers = providers();
         try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
             for (Job<?, ?> job : Jenkins.get().allItems(Job.class)) {
                 GitProviderTrigger trigger = ParameterizedJobMixIn.getTrigger(job, GitProviderTrigger.class);
                 if (trigger != null) {
                     seen.add(job.getFullName());
-                    index(job.getFullName(), trigger);
+                    index(job.getFullName(), trigger, providers);
                 }
             }
         }

@@ -104,8 +104,9 @@ public record ProviderSpec(
         return name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
     }
 
+    /** Trims a text value; blank becomes absent. Shared with the validator, so both read a value the same way. */
     @CheckForNull
-    private static String clean(@CheckForNull String value) {
+    static String clean(@CheckForNull String value) {
         if (value == null) {
             return null;
         }
@@ -113,8 +114,9 @@ public record ProviderSpec(
         return trimmed.isEmpty() ? null : trimmed;
     }
 
+    /** Cleans a text value and drops trailing slashes, as server addresses are stored. */
     @CheckForNull
-    private static String cleanUrl(@CheckForNull String value) {
+    static String cleanUrl(@CheckForNull String value) {
         String cleaned = clean(value);
         while (cleaned != null && cleaned.endsWith("/")) {
             cleaned = clean(cleaned.substring(0, cleaned.length() - 1));

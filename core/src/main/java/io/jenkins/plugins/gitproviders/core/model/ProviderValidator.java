@@ -394,19 +394,11 @@ public final class ProviderValidator {
 
     @CheckForNull
     private static String clean(@CheckForNull String value) {
-        if (value == null) {
-            return null;
-        }
-        String trimmed = value.trim();
-        return trimmed.isEmpty() ? null : trimmed;
+        return ProviderSpec.clean(value);
     }
 
     @CheckForNull
     private static String cleanUrl(@CheckForNull String value) {
-        String cleaned = clean(value);
-        while (cleaned != null && cleaned.endsWith("/")) {
-            cleaned = clean(cleaned.substring(0, cleaned.length() - 1));
-        }
-        return cleaned;
+        return ProviderSpec.cleanUrl(value);
     }
 }

@@ -35,11 +35,4 @@ public class HostClientsTest {
         assertThat(HostClients.create(ProviderType.GITLAB_SELF_MANAGED, HttpSettings.DEFAULT, TestResources.CLOCK))
                 .isInstanceOf(GitLabClient.class);
     }
-
-    @Test
-    public void shouldHaveAClientForEveryType() {
-        for (ProviderType type : ProviderType.values()) {
-            assertThat(HostClients.create(type, HttpSettings.DEFAULT, TestResources.CLOCK)).as(type.name()).isNotNull();
-        }
-    }
 }

@@ -102,14 +102,8 @@ public final class GitHubClient implements HostClient {
 
     @Override
     public Diagnosis diagnose(ProviderSpec provider, ApiCredential credential) {
-        Budget budget = Budget.start(settings.totalBudget());
-        String apiUrl = provider.effectiveApiUrl().orElse("(no server URL)");
-        String secret = credential.secret();
-        String[] timeout = Network.describeFailure(new Budget.BudgetExceededException(settings.totalBudget()), HOST,
-                apiUrl, settings, secret);
-        return DiagnosisRun.execute(provider.name(), budget, clock, timeout[0], timeout[1],
-                text -> Network.redact(text, secret),
-                run -> new Session(provider, credential, budget).diagnose(run));
+        return DiagnosisRun.underBudget(provider, credential.secret(), HOST, settings, clock,
+                budget -> run -> new Session(provider, credential, budget).diagnose(run));
     }
 
     @Override

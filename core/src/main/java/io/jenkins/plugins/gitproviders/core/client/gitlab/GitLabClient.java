@@ -85,14 +85,8 @@ public final class GitLabClient implements HostClient {
 
     @Override
     public Diagnosis diagnose(ProviderSpec provider, ApiCredential credential) {
-        Budget budget = Budget.start(settings.totalBudget());
-        String apiUrl = provider.effectiveApiUrl().orElse("(no server URL)");
-        String secret = credential.secret();
-        String[] timeout = Network.describeFailure(new Budget.BudgetExceededException(settings.totalBudget()), HOST,
-                apiUrl, settings, secret);
-        return DiagnosisRun.execute(provider.name(), budget, clock, timeout[0], timeout[1],
-                text -> Network.redact(text, secret),
-                run -> {
+        return DiagnosisRun.underBudget(provider, credential.secret(), HOST, settings, clock,
+                budget -> run -> {
                     Session session = new Session(provider, credential, budget);
                     try {
                         session.diagnose(run);

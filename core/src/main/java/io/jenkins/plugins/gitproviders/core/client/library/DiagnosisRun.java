@@ -4,6 +4,8 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.gitproviders.core.client.Check;
 import io.jenkins.plugins.gitproviders.core.client.CheckId;
 import io.jenkins.plugins.gitproviders.core.client.Diagnosis;
+import io.jenkins.plugins.gitproviders.core.client.HttpSettings;
+import io.jenkins.plugins.gitproviders.core.model.ProviderSpec;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * Collects the checks of one diagnosis as a worker thread produces them, so that a diagnosis cut short by its
@@ -89,6 +92,21 @@ public final class DiagnosisRun {
         add(Check.fail(hung, message, fix));
         skipRemaining("Not checked: the time budget was spent.");
         return finish(providerName, clock);
+    }
+
+    /**
+     * Diagnoses a provider of a library-based client within the settings' budget: the steps run on a worker thread,
+     * a spent budget fails the step in progress with the network layer's "did not answer" message, and every text is
+     * stripped of the secret.
+     */
+    public static Diagnosis underBudget(ProviderSpec provider, String secret, String hostName, HttpSettings settings,
+            Clock clock, Function<Budget, Steps> steps) {
+        Budget budget = Budget.start(settings.totalBudget());
+        String apiUrl = provider.effectiveApiUrl().orElse("(no server URL)");
+        String[] timeout = Network.describeFailure(new Budget.BudgetExceededException(settings.totalBudget()),
+                hostName, apiUrl, settings, secret);
+        return execute(provider.name(), budget, clock, timeout[0], timeout[1], text -> Network.redact(text, secret),
+                steps.apply(budget));
     }
 
     /**
