@@ -29,12 +29,23 @@ public final class ProviderField {
     public static final String WEBHOOK_SECRET_CREDENTIALS_IDS = "webhookSecretCredentialsIds";
     /** Whether the provider may be used. */
     public static final String ACTIVE = "active";
+    /** The item full-name patterns of the jobs and folders that may use the provider. */
+    public static final String ALLOWED_ITEMS = "allowedItems";
+    /** Whether repositories outside the scope may be used. */
+    public static final String ALLOW_OUTSIDE_SCOPE = "allowOutsideScope";
+    /** Whether SHA-1 webhook signatures are accepted. */
+    public static final String ALLOW_SHA1_SIGNATURES = "allowSha1Signatures";
+    /** Whether builds report their status to the host. */
+    public static final String STATUS_REPORTING = "statusReporting";
+    /** The prefix of the build status context. */
+    public static final String STATUS_CONTEXT_PREFIX = "statusContextPrefix";
     /** The registry-level choice of the default provider, not a field of one provider. */
     public static final String DEFAULT_PROVIDER = "defaultProvider";
 
     /** Lists the fields of one provider specification, in form order. */
     public static final List<String> SPEC_FIELDS = List.of(NAME, TYPE, SERVER_URL, API_URL, SCOPE, USERNAME, EMAIL,
-            CREDENTIALS_ID, SSH_CREDENTIALS_ID, WEBHOOK_SECRET_CREDENTIALS_IDS, ACTIVE);
+            CREDENTIALS_ID, SSH_CREDENTIALS_ID, WEBHOOK_SECRET_CREDENTIALS_IDS, ACTIVE, ALLOWED_ITEMS, ALLOW_OUTSIDE_SCOPE,
+            ALLOW_SHA1_SIGNATURES, STATUS_REPORTING, STATUS_CONTEXT_PREFIX);
 
     private ProviderField() {}
 
@@ -52,6 +63,11 @@ public final class ProviderField {
             case SSH_CREDENTIALS_ID -> "SSH credentials";
             case WEBHOOK_SECRET_CREDENTIALS_IDS -> "Webhook secrets";
             case ACTIVE -> "Active";
+            case ALLOWED_ITEMS -> "Allowed jobs and folders";
+            case ALLOW_OUTSIDE_SCOPE -> "Allow repositories outside the scope";
+            case ALLOW_SHA1_SIGNATURES -> "Accept SHA-1 webhook signatures";
+            case STATUS_REPORTING -> "Report build status";
+            case STATUS_CONTEXT_PREFIX -> "Status context prefix";
             case DEFAULT_PROVIDER -> "Default provider";
             default -> field;
         };

@@ -24,6 +24,12 @@ import java.util.Optional;
  * @param sshCredentialsId           the ID of an SSH private key used for cloning, or {@code null} to clone over HTTPS
  * @param webhookSecretCredentialsIds IDs of secret text credentials that are valid webhook secrets (several during rotation)
  * @param active                     whether the provider may be used
+ * @param allowedItems               item full-name patterns of the jobs and folders that may use the provider; empty
+ *                                   means every item
+ * @param allowOutsideScope          whether repositories outside {@code scope} may be used (checkout and webhooks)
+ * @param allowSha1Signatures        whether webhook deliveries signed with SHA-1 only are accepted (old servers)
+ * @param statusReporting            whether builds report their status to the host's commits
+ * @param statusContextPrefix        the prefix of the status context, or {@code null} for the default
  */
 public record ProviderSpec(
         String name,
@@ -36,7 +42,12 @@ public record ProviderSpec(
         @CheckForNull String credentialsId,
         @CheckForNull String sshCredentialsId,
         List<String> webhookSecretCredentialsIds,
-        boolean active) {
+        boolean active,
+        List<String> allowedItems,
+        boolean allowOutsideScope,
+        boolean allowSha1Signatures,
+        boolean statusReporting,
+        @CheckForNull String statusContextPrefix) {
 
     public ProviderSpec {
         name = Objects.requireNonNullElse(clean(name), "");
@@ -56,6 +67,15 @@ public record ProviderSpec(
             }
         }
         webhookSecretCredentialsIds = List.copyOf(secrets);
+        List<String> items = new ArrayList<>();
+        for (String pattern : Objects.requireNonNullElse(allowedItems, List.<String>of())) {
+            String cleaned = clean(pattern);
+            if (cleaned != null && !items.contains(cleaned)) {
+                items.add(cleaned);
+            }
+        }
+        allowedItems = List.copyOf(items);
+        statusContextPrefix = clean(statusContextPrefix);
     }
 
     /** Starts a specification of the given name and type; everything else is optional. */
@@ -74,7 +94,12 @@ public record ProviderSpec(
                 .credentialsId(credentialsId)
                 .sshCredentialsId(sshCredentialsId)
                 .webhookSecretCredentialsIds(webhookSecretCredentialsIds)
-                .active(active);
+                .active(active)
+                .allowedItems(allowedItems)
+                .allowOutsideScope(allowOutsideScope)
+                .allowSha1Signatures(allowSha1Signatures)
+                .statusReporting(statusReporting)
+                .statusContextPrefix(statusContextPrefix);
     }
 
     /** Returns the server address in use: the configured one, or the type's default; empty if neither exists. */
@@ -124,7 +149,10 @@ public record ProviderSpec(
         return cleaned;
     }
 
-    /** Collects a specification's values; unset values are absent and the provider is active. */
+    /**
+     * Collects a specification's values; unset values are absent, the provider is active, usable by every item,
+     * limited to its scope, accepts SHA-256 signatures only and reports build status.
+     */
     public static final class Builder {
         private String name;
         private final ProviderType type;
@@ -137,6 +165,11 @@ public record ProviderSpec(
         private String sshCredentialsId;
         private List<String> webhookSecretCredentialsIds = List.of();
         private boolean active = true;
+        private List<String> allowedItems = List.of();
+        private boolean allowOutsideScope;
+        private boolean allowSha1Signatures;
+        private boolean statusReporting = true;
+        private String statusContextPrefix;
 
         private Builder(String name, ProviderType type) {
             this.name = name;
@@ -193,9 +226,35 @@ public record ProviderSpec(
             return this;
         }
 
+        public Builder allowedItems(List<String> value) {
+            this.allowedItems = new ArrayList<>(value);
+            return this;
+        }
+
+        public Builder allowOutsideScope(boolean value) {
+            this.allowOutsideScope = value;
+            return this;
+        }
+
+        public Builder allowSha1Signatures(boolean value) {
+            this.allowSha1Signatures = value;
+            return this;
+        }
+
+        public Builder statusReporting(boolean value) {
+            this.statusReporting = value;
+            return this;
+        }
+
+        public Builder statusContextPrefix(@CheckForNull String value) {
+            this.statusContextPrefix = value;
+            return this;
+        }
+
         public ProviderSpec build() {
             return new ProviderSpec(name, type, serverUrl, apiUrl, scope, username, email, credentialsId,
-                    sshCredentialsId, webhookSecretCredentialsIds, active);
+                    sshCredentialsId, webhookSecretCredentialsIds, active, allowedItems, allowOutsideScope,
+                    allowSha1Signatures, statusReporting, statusContextPrefix);
         }
     }
 }
