@@ -21,9 +21,13 @@ final class Deliveries {
 
     private Deliveries() {}
 
-    /** Returns a 40-hex commit id derived from a number, so tests can chain commits. */
+    /**
+     * Returns a 40-hex commit id derived from a number, so tests can chain commits; the digits of the number come
+     * first, lowest first, so that short ids differ too ({@code commit(1)} is {@code 20000000bbbb...}).
+     */
     static String commit(long n) {
-        return String.format(Locale.ROOT, "%040x", n + 1);
+        String digits = new StringBuilder(String.format(Locale.ROOT, "%08x", n + 1)).reverse().toString();
+        return digits + "b".repeat(32);
     }
 
     static WebhookEvent push(String branch, @CheckForNull String before, String after) {
