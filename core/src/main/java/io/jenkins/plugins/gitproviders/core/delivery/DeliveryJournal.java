@@ -7,7 +7,6 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.gitproviders.core.repository.RepositoryKey;
 import io.jenkins.plugins.gitproviders.core.webhook.WebhookEvent;
 import io.jenkins.plugins.gitproviders.core.webhook.WebhookResponse;
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -563,25 +562,38 @@ public final class DeliveryJournal implements Closeable {
         }
 
         void read(Path file) throws IOException {
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            try (InputStream in = Files.newInputStream(file)) {
                 ByteArrayOutputStream line = new ByteArrayOutputStream();
                 boolean tooLong = false;
-                int b;
-                while ((b = in.read()) != -1) {
-                    if (b == '\n') {
+                byte[] buffer = new byte[1 << 16];
+                int read;
+                while ((read = in.read(buffer)) != -1) {
+                    int start = 0;
+                    for (int i = 0; i < read; i++) {
+                        if (buffer[i] != '\n') {
+                            continue;
+                        }
+                        tooLong = append(line, buffer, start, i - start, tooLong);
                         accept(line, tooLong, true);
                         line.reset();
                         tooLong = false;
-                    } else if (line.size() >= maxLine) {
-                        tooLong = true;
-                    } else {
-                        line.write(b);
+                        start = i + 1;
                     }
+                    tooLong = append(line, buffer, start, read - start, tooLong);
                 }
                 if (line.size() > 0 || tooLong) {
                     accept(line, tooLong, false);
                 }
             }
+        }
+
+        /** Adds bytes to the line being read unless that makes it too long; returns whether it is too long. */
+        private boolean append(ByteArrayOutputStream line, byte[] buffer, int start, int length, boolean tooLong) {
+            if (tooLong || line.size() + (long) length > maxLine) {
+                return true;
+            }
+            line.write(buffer, start, length);
+            return false;
         }
 
         private void accept(ByteArrayOutputStream line, boolean tooLong, boolean terminated)

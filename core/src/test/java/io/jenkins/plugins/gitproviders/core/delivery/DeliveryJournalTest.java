@@ -177,6 +177,30 @@ public class DeliveryJournalTest {
     }
 
     @Test
+    public void shouldSkipAnOverlongLineWithoutHoldingItAndReadWhatFollows() throws IOException {
+        try (DeliveryJournal journal = open()) {
+            journal.append("github", PAYMENTS, "d-1", dispatches(push("main", null, commit(1)), "a"));
+        }
+        byte[] before = Files.readAllBytes(file());
+        byte[] garbage = new byte[3 << 20];
+        Arrays.fill(garbage, (byte) 'x');
+        byte[] after = DeliveryJournal.line(DeliveryJournal.addRecord(new JournalEntry(7, T0, "github", PAYMENTS,
+                "d-7", dispatches(push("main", commit(1), commit(2)), "a"))));
+        Files.write(file(), before);
+        Files.write(file(), garbage, StandardOpenOption.APPEND);
+        Files.write(file(), new byte[] {'\n'}, StandardOpenOption.APPEND);
+        Files.write(file(), after, StandardOpenOption.APPEND);
+
+        try (DeliveryJournal journal = open()) {
+            assertThat(journal.replay().entries()).extracting(JournalEntry::deliveryId).containsExactly("d-1", "d-7");
+            assertThat(journal.replay().corruptRecords()).isEqualTo(1);
+            // Numbering goes on after the highest entry read
+            assertThat(journal.append("github", PAYMENTS, "d-8", dispatches(push("x", null, commit(9)), "a")).id())
+                    .isEqualTo(8);
+        }
+    }
+
+    @Test
     public void shouldRefuseNewDeliveriesWhenFullRatherThanDropAny() throws IOException {
         // Given a journal with room for two pending deliveries, both taken
         DeliveryJournal.Limits limits = new DeliveryJournal.Limits(2, 1 << 20);
