@@ -115,7 +115,8 @@ public record CheckoutPlan(
     private CheckoutPlan withTarget(CheckoutTarget.Kind kind, String name, String checkoutRef, String refspec,
                                     List<String> notes) {
         return new CheckoutPlan(providerName, providerType, repository, cloneUrl, transport, credentialsId,
-                new CheckoutTarget(kind, name, checkoutRef, target.commit()), List.of(refspec), depth, notes);
+                new CheckoutTarget(kind, name, checkoutRef, target.commit(), target.announcedCommit()),
+                List.of(refspec), depth, notes);
     }
 
     /** Returns the branch checked out, when the target is a branch. */

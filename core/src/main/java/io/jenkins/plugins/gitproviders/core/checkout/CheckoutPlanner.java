@@ -75,15 +75,16 @@ public final class CheckoutPlanner {
         return assemble(provider, repo, target, refspecs, checkedDepth, warnings);
     }
 
-    /** Plans the checkout of the repository and exact commit of the webhook event that started the build. */
+    /** Plans the checkout of the ref of the webhook event that started the build (see the next method). */
     public CheckoutPlan planForEvent(ProviderSpec provider, WebhookEvent event) {
         return planForEvent(provider, event, null);
     }
 
     /**
-     * Plans the checkout of the repository and exact commit of a webhook event: fetches the event's branch, tag or
-     * pull request ref and the commit itself (so the commit is found even if the ref has moved on since), and checks
-     * out the commit.
+     * Plans the checkout of a webhook event: fetches the event's branch, tag or pull request ref (the host's published
+     * pull request ref) and checks out what it points to. The commit the event announced is recorded in
+     * {@link CheckoutTarget#announcedCommit()} and compared after the fetch, never fetched by id: a payload can name
+     * any commit, and GitHub serves fork-only commits by id through the parent repository (see {@link CommitTrust}).
      *
      * @throws CheckoutException for events with nothing to check out (ping, deletions), events of another host, or
      *                           events missing what the plan needs
@@ -143,14 +144,11 @@ public final class CheckoutPlanner {
             localRef = Refspecs.remoteBranch(name);
             refspec = Refspecs.branch(name);
         }
-        List<String> refspecs = new ArrayList<>(List.of(refspec));
-        if (commit != null) {
-            refspecs.add(commit);
-        } else {
+        if (commit == null) {
             warnings.add("The webhook event carries no commit id; checking out " + name + " as it is now.");
         }
-        CheckoutTarget target = new CheckoutTarget(targetKind, name, commit != null ? commit : localRef, commit);
-        return assemble(provider, repo, target, refspecs, checkedDepth, warnings);
+        CheckoutTarget target = new CheckoutTarget(targetKind, name, localRef, null, commit);
+        return assemble(provider, repo, target, List.of(refspec), checkedDepth, warnings);
     }
 
     private static CheckoutPlan assemble(ProviderSpec provider, RepositoryReference repo, CheckoutTarget target,
@@ -168,13 +166,7 @@ public final class CheckoutPlanner {
     /** Spells the refspec of a pull request in the host's layout. */
     private static String pullRequestRefspec(ProviderSpec provider, int number, @CheckForNull String sourceBranch,
                                              List<String> warnings) {
-        String remote = switch (provider.type()) {
-            case GITHUB, GITHUB_ENTERPRISE, GITEA -> "refs/pull/" + number + "/head";
-            case GITLAB, GITLAB_SELF_MANAGED -> "refs/merge-requests/" + number + "/head";
-            case BITBUCKET_DATA_CENTER -> "refs/pull-requests/" + number + "/from";
-            case AZURE_DEVOPS -> "refs/pull/" + number + "/merge";
-            case BITBUCKET_CLOUD -> null;
-        };
+        String remote = PullRequestRefs.published(provider.type(), number).orElse(null);
         if (remote != null) {
             return Refspecs.pullRequest(remote, number);
         }

@@ -12,12 +12,20 @@ import java.util.Objects;
  * @param checkoutRef the local ref or commit id to check out detached ({@code refs/remotes/origin/main},
  *                    {@code refs/tags/v1}, {@code refs/remotes/origin/PR-12}, a commit id); {@code null} while the
  *                    plan still needs the remote's answer (see {@link CheckoutPlan#needsRemoteLookup()})
- * @param commit      the exact commit expected after checkout, when known beforehand (a commit ref, a webhook event)
+ * @param commit      the exact commit expected after checkout, when asked for by id (a commit ref)
+ * @param announcedCommit the commit a webhook event announced for the ref: recorded and compared with what the ref
+ *                    holds, never fetched by id (see {@link CommitTrust})
  */
 public record CheckoutTarget(Kind kind, @CheckForNull String name, @CheckForNull String checkoutRef,
-                             @CheckForNull String commit) {
+                             @CheckForNull String commit, @CheckForNull String announcedCommit) {
     public CheckoutTarget {
         Objects.requireNonNull(kind, "kind");
+    }
+
+    /** Describes a target asked for by a Pipeline, which announces no commit. */
+    public CheckoutTarget(Kind kind, @CheckForNull String name, @CheckForNull String checkoutRef,
+                          @CheckForNull String commit) {
+        this(kind, name, checkoutRef, commit, null);
     }
 
     /** Classifies a checkout target. */

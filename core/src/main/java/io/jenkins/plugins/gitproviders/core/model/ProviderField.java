@@ -39,13 +39,15 @@ public final class ProviderField {
     public static final String STATUS_REPORTING = "statusReporting";
     /** The prefix of the build status context. */
     public static final String STATUS_CONTEXT_PREFIX = "statusContextPrefix";
+    /** The webhook secrets of particular repositories or namespaces. */
+    public static final String REPOSITORY_SECRETS = "repositorySecrets";
     /** The registry-level choice of the default provider, not a field of one provider. */
     public static final String DEFAULT_PROVIDER = "defaultProvider";
 
     /** Lists the fields of one provider specification, in form order. */
     public static final List<String> SPEC_FIELDS = List.of(NAME, TYPE, SERVER_URL, API_URL, SCOPE, USERNAME, EMAIL,
             CREDENTIALS_ID, SSH_CREDENTIALS_ID, WEBHOOK_SECRET_CREDENTIALS_IDS, ACTIVE, ALLOWED_ITEMS, ALLOW_OUTSIDE_SCOPE,
-            ALLOW_SHA1_SIGNATURES, STATUS_REPORTING, STATUS_CONTEXT_PREFIX);
+            ALLOW_SHA1_SIGNATURES, STATUS_REPORTING, STATUS_CONTEXT_PREFIX, REPOSITORY_SECRETS);
 
     private ProviderField() {}
 
@@ -68,6 +70,7 @@ public final class ProviderField {
             case ALLOW_SHA1_SIGNATURES -> "Accept SHA-1 webhook signatures";
             case STATUS_REPORTING -> "Report build status";
             case STATUS_CONTEXT_PREFIX -> "Status context prefix";
+            case REPOSITORY_SECRETS -> "Repository webhook secrets";
             case DEFAULT_PROVIDER -> "Default provider";
             default -> field;
         };

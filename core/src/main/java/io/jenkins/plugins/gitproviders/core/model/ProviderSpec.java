@@ -30,6 +30,8 @@ import java.util.Optional;
  * @param allowSha1Signatures        whether webhook deliveries signed with SHA-1 only are accepted (old servers)
  * @param statusReporting            whether builds report their status to the host's commits
  * @param statusContextPrefix        the prefix of the status context, or {@code null} for the default
+ * @param repositorySecrets          webhook secrets of particular repositories or namespaces, which replace the
+ *                                   provider's own for the repositories they match (see {@link RepositorySecrets})
  */
 public record ProviderSpec(
         String name,
@@ -47,7 +49,8 @@ public record ProviderSpec(
         boolean allowOutsideScope,
         boolean allowSha1Signatures,
         boolean statusReporting,
-        @CheckForNull String statusContextPrefix) {
+        @CheckForNull String statusContextPrefix,
+        List<RepositorySecret> repositorySecrets) {
 
     public ProviderSpec {
         name = Objects.requireNonNullElse(clean(name), "");
@@ -76,6 +79,13 @@ public record ProviderSpec(
         }
         allowedItems = List.copyOf(items);
         statusContextPrefix = clean(statusContextPrefix);
+        List<RepositorySecret> scoped = new ArrayList<>();
+        for (RepositorySecret secret : Objects.requireNonNullElse(repositorySecrets, List.<RepositorySecret>of())) {
+            if (secret != null && !scoped.contains(secret)) {
+                scoped.add(secret);
+            }
+        }
+        repositorySecrets = List.copyOf(scoped);
     }
 
     /** Starts a specification of the given name and type; everything else is optional. */
@@ -99,7 +109,8 @@ public record ProviderSpec(
                 .allowOutsideScope(allowOutsideScope)
                 .allowSha1Signatures(allowSha1Signatures)
                 .statusReporting(statusReporting)
-                .statusContextPrefix(statusContextPrefix);
+                .statusContextPrefix(statusContextPrefix)
+                .repositorySecrets(repositorySecrets);
     }
 
     /** Returns the server address in use: the configured one, or the type's default; empty if neither exists. */
@@ -151,7 +162,7 @@ public record ProviderSpec(
 
     /**
      * Collects a specification's values; unset values are absent, the provider is active, usable by every item,
-     * limited to its scope, accepts SHA-256 signatures only and reports build status.
+     * limited to its scope, accepts SHA-256 signatures only, reports build status and has no repository secrets.
      */
     public static final class Builder {
         private String name;
@@ -170,6 +181,7 @@ public record ProviderSpec(
         private boolean allowSha1Signatures;
         private boolean statusReporting = true;
         private String statusContextPrefix;
+        private List<RepositorySecret> repositorySecrets = List.of();
 
         private Builder(String name, ProviderType type) {
             this.name = name;
@@ -251,10 +263,15 @@ public record ProviderSpec(
             return this;
         }
 
+        public Builder repositorySecrets(List<RepositorySecret> value) {
+            this.repositorySecrets = new ArrayList<>(value);
+            return this;
+        }
+
         public ProviderSpec build() {
             return new ProviderSpec(name, type, serverUrl, apiUrl, scope, username, email, credentialsId,
                     sshCredentialsId, webhookSecretCredentialsIds, active, allowedItems, allowOutsideScope,
-                    allowSha1Signatures, statusReporting, statusContextPrefix);
+                    allowSha1Signatures, statusReporting, statusContextPrefix, repositorySecrets);
         }
     }
 }

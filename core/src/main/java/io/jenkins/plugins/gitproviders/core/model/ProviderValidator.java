@@ -86,6 +86,7 @@ public final class ProviderValidator {
         problems.addAll(checkEmail(type, spec.email(), apiKind));
         problems.addAll(checkCredentialsId(type, spec.credentialsId(), apiKind));
         problems.addAll(checkSshCredentialsId(spec.sshCredentialsId(), sshKind));
+        problems.addAll(checkRepositorySecrets(spec.repositorySecrets()));
         return new Validation(problems);
     }
 
@@ -271,6 +272,22 @@ public final class ProviderValidator {
                     + "; or leave the field empty to clone over HTTPS with the API credentials."));
         }
         return List.of();
+    }
+
+    /**
+     * Checks the repository secrets: each names a usable repository or {@code namespace/*} pattern and a credential.
+     */
+    public static List<Problem> checkRepositorySecrets(List<RepositorySecret> secrets) {
+        List<Problem> problems = new ArrayList<>();
+        for (RepositorySecret secret : secrets) {
+            secret.patternProblem().ifPresent(problem ->
+                    problems.add(Problem.error(ProviderField.REPOSITORY_SECRETS, problem)));
+            if (secret.credentialsId().isEmpty()) {
+                problems.add(Problem.error(ProviderField.REPOSITORY_SECRETS, "Choose the secret text credential"
+                        + " holding the webhook secret of '" + quote(secret.repository()) + "'."));
+            }
+        }
+        return problems;
     }
 
     /** Returns a server address to show as an example: the cloud address, or a made-up one for self-hosted types. */

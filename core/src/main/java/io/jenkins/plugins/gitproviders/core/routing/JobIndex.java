@@ -85,6 +85,11 @@ public final class JobIndex {
         return byJob.getOrDefault(jobId, List.of());
     }
 
+    /** Returns every job's subscriptions, by job name: what catching up after a gap compares with the hosts. */
+    public synchronized List<Subscription> subscriptions() {
+        return byJob.keySet().stream().sorted().flatMap(job -> byJob.get(job).stream()).toList();
+    }
+
     /** Returns the number of subscriptions indexed. */
     public int size() {
         return subscriptionCount;

@@ -13,6 +13,7 @@ import static org.junit.Assume.assumeTrue;
 
 import io.jenkins.plugins.gitproviders.core.model.ProviderSpec;
 import io.jenkins.plugins.gitproviders.core.model.ProviderType;
+import io.jenkins.plugins.gitproviders.core.pipeline.CheckoutResult;
 import io.jenkins.plugins.gitproviders.core.webhook.EventKind;
 import io.jenkins.plugins.gitproviders.core.webhook.RepositoryInfo;
 import io.jenkins.plugins.gitproviders.core.webhook.WebhookEvent;
@@ -44,6 +45,7 @@ public class CheckoutPlanGitTest {
     private static String gitlabMerge;
     private static String bitbucketPull;
     private static String azureMerge;
+    private static String forkOnly;
 
     @Rule
     public final TemporaryFolder workspaces = new TemporaryFolder();
@@ -65,6 +67,7 @@ public class CheckoutPlanGitTest {
         git.git(seed, List.of("checkout", "-q", "-b", "feature/x", first));
         feature = commit(seed, "feature");
         githubPull = derived(seed, "github and gitea pull request head");
+        forkOnly = derived(seed, "a commit only a fork's pull request reaches");
         gitlabMerge = derived(seed, "gitlab merge request head");
         bitbucketPull = derived(seed, "bitbucket data center pull request source");
         azureMerge = derived(seed, "azure devops pull request merge");
@@ -81,7 +84,8 @@ public class CheckoutPlanGitTest {
                 githubPull + ":refs/pull/12/head",
                 gitlabMerge + ":refs/merge-requests/12/head",
                 bitbucketPull + ":refs/pull-requests/12/from",
-                azureMerge + ":refs/pull/12/merge"));
+                azureMerge + ":refs/pull/12/merge",
+                forkOnly + ":refs/pull/99/head"));
         git.git(bare, List.of("symbolic-ref", "HEAD", "refs/heads/main"));
         assertThat(url).startsWith("file:/");
     }
@@ -156,16 +160,70 @@ public class CheckoutPlanGitTest {
     }
 
     @Test
-    public void shouldCheckOutTheEventsCommitEvenWhenTheBranchMovedOn() throws IOException {
+    public void shouldBuildTheBranchTipAndRecordBothWhenTheBranchMovedOn() throws IOException {
         // Given a push event for the first commit of main, which has moved on to a second commit since
         WebhookEvent push = new WebhookEvent(ProviderType.GITHUB, EventKind.BRANCH_PUSH,
                 new RepositoryInfo("github.com", "acme/payments", null, null, null), "refs/heads/main", null, first,
                 null, null, null, first, "octocat", "1");
         // When its plan runs shallow
         GitPlanExecutor.Result result = run(planner.planForEvent(GITHUB, push, 1));
-        // Then the checkout lands on the event's commit, not on the branch's tip
-        assertThat(result.head()).isEqualTo(first);
+        // Then the checkout lands on what the branch holds, and the result records the announced commit too
+        // (before #10 the announced commit was fetched by id and checked out)
+        assertThat(result.head()).isEqualTo(tip);
         assertThat(result.refs()).containsExactly("refs/remotes/origin/main");
+        CheckoutResult checkout = CheckoutResult.of(result.plan(), result.head());
+        assertThat(checkout.commit()).isEqualTo(tip);
+        assertThat(checkout.announcedCommit()).isEqualTo(first);
+        assertThat(checkout.builtOtherThanAnnounced()).isTrue();
+        assertThat(checkout.summary()).endsWith("The event announces " + first + " but refs/heads/main now points"
+                + " to " + tip + " (it moved on, or the announcement was wrong); building " + tip + ", what the host"
+                + " says refs/heads/main holds.");
+    }
+
+    @Test
+    public void shouldNeverFetchAForkOnlyCommitNamedByAPayload() throws IOException {
+        // Given a commit that only a fork's pull request ref reaches (GitHub serves such commits by id through the
+        // parent repository), announced by a signed push to main
+        WebhookEvent forged = new WebhookEvent(ProviderType.GITHUB, EventKind.BRANCH_PUSH,
+                new RepositoryInfo("github.com", "acme/payments", null, null, null), "refs/heads/main", tip, forkOnly,
+                null, null, null, forkOnly, "attacker", "forged-1");
+        // When the build checks the event out
+        GitPlanExecutor.Result result = run(planner.planForEvent(GITHUB, forged));
+        // Then the fork's commit is neither checked out nor even fetched: main's tip is built, both are recorded
+        assertThat(result.head()).isEqualTo(tip);
+        assertThat(git.git(result.workspace(), List.of("cat-file", "-t", tip)).strip()).isEqualTo("commit");
+        assertThatThrownBy(() -> git.git(result.workspace(), List.of("cat-file", "-t", forkOnly)))
+                .isInstanceOf(GitPlanExecutor.GitFailed.class);
+        assertThat(CheckoutResult.of(result.plan(), result.head()).announcedCommit()).isEqualTo(forkOnly);
+    }
+
+    @Test
+    public void shouldRefuseAMismatchWhenThePolicyAsksForTheAnnouncedCommitOnly() throws IOException {
+        WebhookEvent push = new WebhookEvent(ProviderType.GITHUB, EventKind.BRANCH_PUSH,
+                new RepositoryInfo("github.com", "acme/payments", null, null, null), "refs/heads/main", null, first,
+                null, null, null, first, "octocat", "1");
+        GitPlanExecutor.Result result = run(planner.planForEvent(GITHUB, push));
+
+        assertThatThrownBy(() -> CheckoutResult.of(result.plan(), result.head(), CommitTrust.MismatchPolicy.REFUSE))
+                .isInstanceOf(CheckoutException.class)
+                .hasMessage("The event announces " + first + " but the host's refs/heads/main points to " + tip
+                        + "; only the announced commit may be built, so nothing is.");
+        assertThat(CheckoutResult.of(result.plan(), result.head()).commit()).isEqualTo(tip);
+    }
+
+    @Test
+    public void shouldConfirmAPullRequestAtItsPublishedRef() throws IOException {
+        WebhookEvent pullRequest = new WebhookEvent(ProviderType.GITHUB, EventKind.PULL_REQUEST_UPDATED,
+                new RepositoryInfo("github.com", "acme/payments", null, null, null), "refs/heads/feature/x", null,
+                githubPull, 12, "feature/x", "main", githubPull, "octocat", "2");
+        GitPlanExecutor.Result result = run(planner.planForEvent(GITHUB, pullRequest));
+
+        CheckoutResult checkout = CheckoutResult.of(result.plan(), result.head());
+        assertThat(checkout.commit()).isEqualTo(githubPull);
+        assertThat(checkout.builtOtherThanAnnounced()).isFalse();
+        assertThat(checkout.trust()).isEqualTo("The host confirms refs/pull/12/head at the announced commit "
+                + githubPull + ".");
+        assertThat(checkout.toMap()).containsEntry("announcedCommit", githubPull).containsEntry("commit", githubPull);
     }
 
     @Test

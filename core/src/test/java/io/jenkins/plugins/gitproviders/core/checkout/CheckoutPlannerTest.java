@@ -213,8 +213,10 @@ public class CheckoutPlannerTest {
                 "refs/heads/main", null, null, SHA);
         CheckoutPlan plan = planner.planForEvent(GITHUB, push, 1);
         assertThat(plan.cloneUrl()).isEqualTo("https://github.com/acme/payments.git");
-        assertThat(plan.refspecs()).containsExactly("+refs/heads/main:refs/remotes/origin/main", SHA);
-        assertThat(plan.target()).isEqualTo(new CheckoutTarget(CheckoutTarget.Kind.BRANCH, "main", SHA, SHA));
+        // Only the ref is fetched, never the payload's commit by id; the commit is recorded to compare (#10)
+        assertThat(plan.refspecs()).containsExactly("+refs/heads/main:refs/remotes/origin/main");
+        assertThat(plan.target()).isEqualTo(new CheckoutTarget(CheckoutTarget.Kind.BRANCH, "main",
+                "refs/remotes/origin/main", null, SHA));
         assertThat(plan.branch()).contains("main");
         assertThat(plan.depth()).isEqualTo(1);
         assertThat(plan.needsRemoteLookup()).isFalse();
@@ -225,25 +227,26 @@ public class CheckoutPlannerTest {
         WebhookEvent tag = event(ProviderType.GITLAB, EventKind.TAG_PUSH, "gitlab.com", "platform/infra/tools",
                 "refs/tags/v2.3.1", null, null, SHA);
         CheckoutPlan tagPlan = planner.planForEvent(GITLAB, tag);
-        assertThat(tagPlan.refspecs()).containsExactly("+refs/tags/v2.3.1:refs/tags/v2.3.1", SHA);
+        assertThat(tagPlan.refspecs()).containsExactly("+refs/tags/v2.3.1:refs/tags/v2.3.1");
         assertThat(tagPlan.tag()).contains("v2.3.1");
 
         WebhookEvent mergeRequest = event(ProviderType.GITLAB_SELF_MANAGED, EventKind.PULL_REQUEST_OPENED,
                 "example.com", "platform/infra/tools", "refs/heads/feature", 7, "feature", SHA);
         CheckoutPlan mrPlan = planner.planForEvent(GITLAB_SELF_MANAGED, mergeRequest);
-        assertThat(mrPlan.refspecs()).containsExactly("+refs/merge-requests/7/head:refs/remotes/origin/PR-7", SHA);
-        assertThat(mrPlan.target()).isEqualTo(new CheckoutTarget(CheckoutTarget.Kind.PULL_REQUEST, "PR-7", SHA, SHA));
+        assertThat(mrPlan.refspecs()).containsExactly("+refs/merge-requests/7/head:refs/remotes/origin/PR-7");
+        assertThat(mrPlan.target()).isEqualTo(new CheckoutTarget(CheckoutTarget.Kind.PULL_REQUEST, "PR-7",
+                "refs/remotes/origin/PR-7", null, SHA));
 
         WebhookEvent bitbucket = event(ProviderType.BITBUCKET_CLOUD, EventKind.PULL_REQUEST_UPDATED, "bitbucket.org",
                 "acme/payments", null, 3, "feature/login", SHA);
         assertThat(planner.planForEvent(BITBUCKET_CLOUD, bitbucket).refspecs())
-                .containsExactly("+refs/heads/feature/login:refs/remotes/origin/PR-3", SHA);
+                .containsExactly("+refs/heads/feature/login:refs/remotes/origin/PR-3");
 
         WebhookEvent azure = event(ProviderType.AZURE_DEVOPS, EventKind.PULL_REQUEST_OPENED, "dev.azure.com",
                 "fabrikam/Fabrikam Fiber/payments", null, 4, "feature", SHA);
         CheckoutPlan azurePlan = planner.planForEvent(AZURE_DEVOPS, azure);
         assertThat(azurePlan.cloneUrl()).isEqualTo("https://dev.azure.com/fabrikam/Fabrikam%20Fiber/_git/payments");
-        assertThat(azurePlan.refspecs()).containsExactly("+refs/pull/4/merge:refs/remotes/origin/PR-4", SHA);
+        assertThat(azurePlan.refspecs()).containsExactly("+refs/pull/4/merge:refs/remotes/origin/PR-4");
     }
 
     @Test

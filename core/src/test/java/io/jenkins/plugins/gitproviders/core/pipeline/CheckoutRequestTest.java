@@ -66,12 +66,14 @@ public class CheckoutRequestTest {
     }
 
     @Test
-    public void shouldPlanTheEventsCommitWithoutARepository() {
+    public void shouldPlanTheEventsRefWithoutARepository() {
         CheckoutPlan plan = new CheckoutRequest(null, null, null, 2, null).plan(planner, GITEA, PUSH);
 
         assertThat(plan.repository()).isEqualTo("infra/payments");
-        assertThat(plan.target().checkoutRef()).isEqualTo(SHA);
-        assertThat(plan.refspecs()).contains(SHA);
+        // The ref is fetched and built; the announced commit is only compared (#10)
+        assertThat(plan.target().checkoutRef()).isEqualTo("refs/remotes/origin/main");
+        assertThat(plan.target().announcedCommit()).isEqualTo(SHA);
+        assertThat(plan.refspecs()).doesNotContain(SHA);
         assertThat(plan.depth()).isEqualTo(2);
     }
 

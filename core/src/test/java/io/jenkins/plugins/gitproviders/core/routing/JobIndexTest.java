@@ -36,6 +36,20 @@ public class JobIndexTest {
     }
 
     @Test
+    public void shouldListEverySubscriptionForCatchingUp() {
+        Subscription b = Subscription.all("b", HELLO);
+        Subscription a1 = Subscription.all("a", OTHER);
+        Subscription a2 = new Subscription("a", "github", HELLO, RefFilter.ALL, RefFilter.ALL, Set.of());
+        index.put(b);
+        index.putAll("a", List.of(a1, a2));
+        index.rename("b", "c");
+
+        assertThat(index.subscriptions()).containsExactly(a1, a2, b.withJobId("c"));
+        index.remove("a");
+        assertThat(index.subscriptions()).containsExactly(b.withJobId("c"));
+    }
+
+    @Test
     public void shouldExplainWhyEachWatchingJobWasSkipped() {
         index.put(new Subscription("branches", null, HELLO, RefFilter.of("main release/*", "release/old-*"),
                 RefFilter.ALL, Set.of()));
