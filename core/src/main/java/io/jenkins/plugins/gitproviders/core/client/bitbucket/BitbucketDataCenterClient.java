@@ -76,10 +76,10 @@ public final class BitbucketDataCenterClient implements HostClient {
             if (!authentication(run, session, api, credential, provider)) {
                 return run.finish();
             }
-            run.add(scopeCheck(scopes));
+            run.add(scopeCheck(scopes, provider));
             run.add(ExpiryRule.evaluate(null, false, "Bitbucket Data Center", clock));
             scopeAccess(run, session, provider, scopes);
-            run.add(scopeCheck(scopes));
+            run.add(scopeCheck(scopes, provider));
             run.add(DiagnosisRun.rateLimitCheck(session, "Bitbucket Data Center"));
         } catch (HttpProblem problem) {
             run.fail(problem);
@@ -87,8 +87,8 @@ public final class BitbucketDataCenterClient implements HostClient {
         return run.finish();
     }
 
-    private static Check scopeCheck(ScopeEvidence scopes) {
-        return scopes.toCheck(ProviderType.BITBUCKET_DATA_CENTER.requiredTokenScopes(), "Bitbucket",
+    private static Check scopeCheck(ScopeEvidence scopes, ProviderSpec provider) {
+        return scopes.toCheck(provider.type().tokenScopesFor(provider.statusReporting()), "Bitbucket",
                 "Bitbucket does not tell a token its permissions, and testing admin access would change data",
                 SCOPE_FIX);
     }

@@ -75,10 +75,10 @@ public final class GiteaClient implements HostClient {
             if (!authentication(run, session, credential, provider, scopes)) {
                 return run.finish();
             }
-            run.add(scopeCheck(scopes));
+            run.add(scopeCheck(scopes, provider));
             run.add(ExpiryRule.evaluate(null, false, "Gitea", clock));
             scopeAccess(run, session, provider, scopes);
-            run.add(scopeCheck(scopes));
+            run.add(scopeCheck(scopes, provider));
             run.add(DiagnosisRun.rateLimitCheck(session, "Gitea"));
         } catch (HttpProblem problem) {
             run.fail(problem);
@@ -86,8 +86,8 @@ public final class GiteaClient implements HostClient {
         return run.finish();
     }
 
-    private static Check scopeCheck(ScopeEvidence scopes) {
-        return scopes.toCheck(ProviderType.GITEA.requiredTokenScopes(), "Gitea",
+    private static Check scopeCheck(ScopeEvidence scopes, ProviderSpec provider) {
+        return scopes.toCheck(provider.type().tokenScopesFor(provider.statusReporting()), "Gitea",
                 "Gitea does not tell a token its scopes, and testing write access would change data", SCOPE_FIX);
     }
 
