@@ -280,7 +280,7 @@ public final class StatusDiagnosis {
                 case GITHUB, GITHUB_ENTERPRISE -> "repo:status (classic) or Commit statuses: write (fine-grained)";
                 case GITLAB, GITLAB_SELF_MANAGED -> "the api scope";
                 case BITBUCKET_CLOUD -> "repository read (read:repository:bitbucket)";
-                case BITBUCKET_DATA_CENTER -> "Repository read";
+                case BITBUCKET_DATA_CENTER -> "Repository read (REPO_READ)";
                 case AZURE_DEVOPS -> "Code: Status (vso.code_status) for this organization";
                 case GITEA -> "write:repository";
             };
