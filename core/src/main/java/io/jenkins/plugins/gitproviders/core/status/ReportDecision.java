@@ -20,7 +20,7 @@ public record ReportDecision(Outcome outcome, String message) {
     public enum Outcome {
         /** Report the status. */
         REPORT,
-        /** The provider reports no status; nothing to say in the build log. */
+        /** The provider reports no status (turned off, or inactive); nothing to say in the build log. */
         TURNED_OFF,
         /** Jenkins has no usable root URL; say so once and skip. */
         NO_ROOT_URL
@@ -37,13 +37,14 @@ public record ReportDecision(Outcome outcome, String message) {
     }
 
     /**
-     * Decides for a provider and the Jenkins root URL ({@code JenkinsLocationConfiguration.getUrl()}, or
+     * Decides for a provider (status reporting on, provider active) and the Jenkins root URL ({@code JenkinsLocationConfiguration.getUrl()}, or
      * {@code null} when none is set).
      */
     public static ReportDecision decide(ProviderSpec provider, @CheckForNull String rootUrl) {
-        if (!provider.statusReporting()) {
-            return new ReportDecision(Outcome.TURNED_OFF, "Build status reporting is turned off for provider '"
-                    + provider.name() + "'.");
+        if (!provider.statusReporting() || !provider.active()) {
+            return new ReportDecision(Outcome.TURNED_OFF, "Build status is not reported through provider '"
+                    + provider.name() + "': " + (provider.active() ? "status reporting is turned off." : "the"
+                    + " provider is inactive."));
         }
         if (rootUrl == null || rootUrl.isBlank() || !isHttpUrl(rootUrl.strip())) {
             return new ReportDecision(Outcome.NO_ROOT_URL, "Build status not reported to "

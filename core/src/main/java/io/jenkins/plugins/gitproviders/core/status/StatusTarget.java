@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.gitproviders.core.checkout.RepositoryReference;
 import io.jenkins.plugins.gitproviders.core.model.ProviderSpec;
 import io.jenkins.plugins.gitproviders.core.model.ProviderType;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -33,6 +34,13 @@ public record StatusTarget(List<String> repository, String commit, @CheckForNull
         if (repository.isEmpty() || repository.stream().anyMatch(String::isBlank)) {
             throw new IllegalArgumentException("The status target names no repository.");
         }
+        for (String segment : concat(repository, sourceRepository)) {
+            if (!isPathSegment(segment)) {
+                throw new IllegalArgumentException("'" + StatusTexts.shown(segment) + "' is not a repository path"
+                        + " segment: it must not be '.' or '..' nor contain '/', '\\', '?', '#', '%' or control"
+                        + " characters.");
+            }
+        }
         String id = Objects.requireNonNull(commit, "commit").strip().toLowerCase(Locale.ROOT);
         if (!HEX.matcher(id).matches()) {
             throw new IllegalArgumentException("'" + StatusTexts.shown(commit) + "' is not a commit id (hexadecimal"
@@ -60,6 +68,21 @@ public record StatusTarget(List<String> repository, String commit, @CheckForNull
     public static StatusTarget of(ProviderSpec provider, String repository, String commit) {
         return new StatusTarget(RepositoryReference.parse(provider, repository).segments(), commit, null, null,
                 List.of());
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+
+    /** Tells whether a segment stays one segment in every host's URL (Azure DevOps projects may hold spaces). */
+    private static boolean isPathSegment(String segment) {
+        if (segment.equals(".") || segment.equals("..") || segment.length() > MAX_REF) {
+            return false;
+        }
+        return segment.chars().noneMatch(c -> c == '/' || c == '\\' || c == '?' || c == '#' || c == '%'
+                || Character.isISOControl(c));
     }
 
     /** Returns a copy naming the branch or tag built. */

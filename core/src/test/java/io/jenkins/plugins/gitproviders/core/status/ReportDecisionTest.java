@@ -24,6 +24,16 @@ public class ReportDecisionTest {
                 "https://ci.example.com/");
 
         assertThat(decision.outcome()).isEqualTo(ReportDecision.Outcome.TURNED_OFF);
+        assertThat(decision.message()).endsWith("status reporting is turned off.");
+    }
+
+    @Test
+    public void shouldSkipAnInactiveProvider() {
+        ReportDecision decision = ReportDecision.decide(GITEA.toBuilder().active(false).build(),
+                "https://ci.example.com/");
+
+        assertThat(decision.shouldReport()).isFalse();
+        assertThat(decision.message()).endsWith("the provider is inactive.");
     }
 
     @Test

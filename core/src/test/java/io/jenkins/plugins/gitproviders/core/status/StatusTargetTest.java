@@ -77,5 +77,11 @@ public class StatusTargetTest {
                 .hasMessageContaining("positive");
         assertThatThrownBy(() -> new StatusTarget(List.of("o", "r"), SHA, "x".repeat(256), null, List.of()))
                 .hasMessageContaining("255");
+        assertThatThrownBy(() -> new StatusTarget(List.of("o", "../admin"), SHA, null, null, List.of()))
+                .hasMessageContaining("not a repository path segment");
+        assertThatThrownBy(() -> new StatusTarget(List.of("o", "r"), SHA, null, null, List.of("..", "x")))
+                .hasMessageContaining("not a repository path segment");
+        assertThatThrownBy(() -> new StatusTarget(List.of("o", "r%2F.."), SHA, null, null, List.of()))
+                .hasMessageContaining("not a repository path segment");
     }
 }

@@ -105,6 +105,37 @@ public class GiteaStatusReporterTest {
     }
 
     @Test
+    public void shouldKeepTheResetOfARateLimit() throws Exception {
+        // Given Gitea's 429 with Retry-After (documented by Gitea's rate limiter)
+        server.on("POST " + PATH, 429, Map.of("Content-Type", "application/json", "Retry-After", "30"),
+                "{\"message\":\"Too Many Requests\"}".getBytes(StandardCharsets.UTF_8));
+
+        // When / Then
+        assertThatThrownBy(() -> report(new CommitStatus(BuildState.PENDING, "jenkins/app", "", BUILD)))
+                .satisfies(e -> {
+                    StatusFailure failure = ((StatusException) e).failure();
+                    assertThat(failure.kind()).isEqualTo(StatusFailure.Kind.RATE_LIMITED);
+                    assertThat(failure.retryAt()).isEqualTo(TestResources.CLOCK.instant().plusSeconds(30));
+                });
+        assertThat(server.requests()).hasSize(1);
+    }
+
+    @Test
+    public void shouldBlankTheTokenOutOfAnAnswerThatRepeatsIt() throws Exception {
+        // Given a host (or a proxy) that echoes the credential it received
+        server.onJson("POST " + PATH, 400, "{\"message\":\"invalid header: token " + TOKEN + "\"}");
+
+        // When / Then
+        assertThatThrownBy(() -> report(new CommitStatus(BuildState.PENDING, "jenkins/app", "", BUILD)))
+                .satisfies(e -> {
+                    StatusFailure failure = ((StatusException) e).failure();
+                    assertThat(failure.kind()).isEqualTo(StatusFailure.Kind.REJECTED);
+                    assertThat(failure.describe()).doesNotContain(TOKEN).contains("invalid header: token ****");
+                })
+                .hasMessageNotContaining(TOKEN);
+    }
+
+    @Test
     public void shouldGiveUpWithinTheBudgetWhenGiteaNeverAnswers() {
         server.never("POST " + PATH);
 
