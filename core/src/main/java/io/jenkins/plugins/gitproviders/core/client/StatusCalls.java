@@ -7,16 +7,21 @@ import io.jenkins.plugins.gitproviders.core.client.http.ApiResponse;
 import io.jenkins.plugins.gitproviders.core.client.http.Authorization;
 import io.jenkins.plugins.gitproviders.core.client.http.HttpProblem;
 import io.jenkins.plugins.gitproviders.core.client.http.RateLimit;
+import io.jenkins.plugins.gitproviders.core.client.library.Budget;
+import io.jenkins.plugins.gitproviders.core.client.library.Network;
 import io.jenkins.plugins.gitproviders.core.model.ProviderSpec;
 import io.jenkins.plugins.gitproviders.core.status.HostAnswer;
 import io.jenkins.plugins.gitproviders.core.status.StatusDiagnosis;
 import io.jenkins.plugins.gitproviders.core.status.StatusException;
 import io.jenkins.plugins.gitproviders.core.status.StatusFailure;
 import io.jenkins.plugins.gitproviders.core.status.StatusTarget;
+import java.net.SocketTimeoutException;
+import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SSLException;
 
 /**
  * Shares the steps of the status reporters that send through a
@@ -108,6 +113,29 @@ public final class StatusCalls {
                     + " step does.", null));
         }
         return target.repository();
+    }
+
+    /**
+     * Describes a library call that got no answer from the host: a TLS failure is a misconfiguration, a spent budget
+     * or timeout a timeout, anything else an unreachable host.
+     */
+    public static StatusFailure unreachable(ProviderSpec provider, StatusTarget target, Throwable failure,
+            String hostName, HttpSettings settings) {
+        String[] described = Network.describeFailure(failure, hostName, provider.effectiveApiUrl().orElse(""),
+                settings, "");
+        StatusFailure.Kind kind = Network.cause(failure, SSLException.class) != null
+                ? StatusFailure.Kind.MISCONFIGURED
+                : Network.cause(failure, Budget.BudgetExceededException.class) != null
+                        || Network.cause(failure, HttpTimeoutException.class) != null
+                        || Network.cause(failure, SocketTimeoutException.class) != null
+                        ? StatusFailure.Kind.TIMEOUT : StatusFailure.Kind.UNREACHABLE;
+        return StatusDiagnosis.noAnswer(provider, target, kind, described[0], described[1]);
+    }
+
+    /** Blanks the secret out of a failure's texts (library clients, which know the secret but no Authorization). */
+    public static StatusException redacted(StatusFailure failure, String secret) {
+        return new StatusException(new StatusFailure(failure.kind(), failure.httpStatus(),
+                Network.redact(failure.message(), secret), Network.redact(failure.fix(), secret), failure.retryAt()));
     }
 
     /** Blanks every form of the credential out of a failure's texts. */

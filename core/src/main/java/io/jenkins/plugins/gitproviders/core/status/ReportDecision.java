@@ -37,8 +37,8 @@ public record ReportDecision(Outcome outcome, String message) {
     }
 
     /**
-     * Decides for a provider (status reporting on, provider active) and the Jenkins root URL ({@code JenkinsLocationConfiguration.getUrl()}, or
-     * {@code null} when none is set).
+     * Decides for a provider (status reporting on, provider active) and the Jenkins root URL
+     * ({@code JenkinsLocationConfiguration.getUrl()}, or {@code null} when none is set).
      */
     public static ReportDecision decide(ProviderSpec provider, @CheckForNull String rootUrl) {
         if (!provider.statusReporting() || !provider.active()) {

@@ -19,7 +19,6 @@ import io.jenkins.plugins.gitproviders.core.client.http.HttpProblem;
 import io.jenkins.plugins.gitproviders.core.client.http.ScopeEvidence;
 import io.jenkins.plugins.gitproviders.core.client.http.Session;
 import io.jenkins.plugins.gitproviders.core.model.ProviderSpec;
-import io.jenkins.plugins.gitproviders.core.model.ProviderType;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

@@ -24,16 +24,13 @@ import io.jenkins.plugins.gitproviders.core.status.StatusFailure;
 import io.jenkins.plugins.gitproviders.core.status.StatusTarget;
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import javax.net.ssl.SSLException;
 import org.kohsuke.github.GHCheckRun;
 import org.kohsuke.github.GHCheckRunBuilder;
 import org.kohsuke.github.GHCommitState;
@@ -134,7 +131,7 @@ public final class GitHubStatusReporter implements StatusReporter {
                 run.create();
             }
         } catch (IOException e) {
-            throw new StatusException(scrub(failure(provider, target, connector, e), secret));
+            throw StatusCalls.redacted(failure(provider, target, connector, e), secret);
         }
     }
 
@@ -198,14 +195,7 @@ public final class GitHubStatusReporter implements StatusReporter {
                     + " could not be read (" + e.getClass().getSimpleName() + ").", "Check that the server URL"
                     + " points at the GitHub API.");
         }
-        String[] described = Network.describeFailure(e, "GitHub", provider.effectiveApiUrl().orElse(""), settings,
-                "");
-        StatusFailure.Kind kind = Network.cause(e, SSLException.class) != null ? StatusFailure.Kind.MISCONFIGURED
-                : Network.cause(e, Budget.BudgetExceededException.class) != null
-                        || Network.cause(e, HttpTimeoutException.class) != null
-                        || Network.cause(e, SocketTimeoutException.class) != null
-                        ? StatusFailure.Kind.TIMEOUT : StatusFailure.Kind.UNREACHABLE;
-        return StatusDiagnosis.noAnswer(provider, target, kind, described[0], described[1]);
+        return StatusCalls.unreachable(provider, target, e, "GitHub", settings);
     }
 
     private static String message(Exchange exchange) {
@@ -227,8 +217,4 @@ public final class GitHubStatusReporter implements StatusReporter {
         }
     }
 
-    private static StatusFailure scrub(StatusFailure failure, String secret) {
-        return new StatusFailure(failure.kind(), failure.httpStatus(), Network.redact(failure.message(), secret),
-                Network.redact(failure.fix(), secret), failure.retryAt());
-    }
 }

@@ -3,7 +3,10 @@ package io.jenkins.plugins.gitproviders.core.client.gitlab;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.gitproviders.core.client.ApiCredential;
 import io.jenkins.plugins.gitproviders.core.client.HttpSettings;
+import io.jenkins.plugins.gitproviders.core.client.StatusCalls;
 import io.jenkins.plugins.gitproviders.core.client.StatusReporter;
+import io.jenkins.plugins.gitproviders.core.client.http.ApiResponse;
+import io.jenkins.plugins.gitproviders.core.client.http.RateLimit;
 import io.jenkins.plugins.gitproviders.core.client.library.Budget;
 import io.jenkins.plugins.gitproviders.core.client.library.Network;
 import io.jenkins.plugins.gitproviders.core.model.ProviderSpec;
@@ -16,17 +19,14 @@ import io.jenkins.plugins.gitproviders.core.status.StatusFailure;
 import io.jenkins.plugins.gitproviders.core.status.StatusTarget;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.io.IOException;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import javax.net.ssl.SSLException;
 import org.gitlab4j.api.GitLabApi;
 import org.gitlab4j.api.GitLabApiException;
 import org.gitlab4j.models.Constants.CommitBuildState;
@@ -79,10 +79,9 @@ public final class GitLabStatusReporter implements StatusReporter {
             if (e.getHttpStatus() == 400 && String.valueOf(e.getMessage()).contains("Cannot transition status")) {
                 return;
             }
-            throw new StatusException(scrub(failure(provider, target, e, connections), secret));
+            throw StatusCalls.redacted(failure(provider, target, e, connections), secret);
         } catch (IOException e) {
-            throw new StatusException(scrub(StatusDiagnosis.noAnswer(provider, target, StatusFailure.Kind.TIMEOUT,
-                    "no time was left for the request.", "Check that GitLab answers quickly enough."), secret));
+            throw StatusCalls.redacted(StatusCalls.unreachable(provider, target, e, "GitLab", settings), secret);
         } finally {
             api.close();
             connections.shutdown();
@@ -94,21 +93,15 @@ public final class GitLabStatusReporter implements StatusReporter {
         if (e.getHttpStatus() > 0) {
             Map<String, List<String>> headers = headers(e.getHeaders());
             return StatusDiagnosis.diagnose(provider, target, new HostAnswer(e.getHttpStatus(),
-                    String.valueOf(e.getMessage()), "", headers, retryAt(headers)));
+                    String.valueOf(e.getMessage()), "", headers,
+                    retryAt(e.getHttpStatus(), headers, provider.effectiveApiUrl().orElse(""))));
         }
         if (connections.refusedOrigin().isPresent()) {
             return StatusDiagnosis.noAnswer(provider, target, StatusFailure.Kind.MISCONFIGURED, "GitLab redirected"
                     + " the request to " + connections.refusedOrigin().get() + "; the token was not sent there.",
                     "Use the address GitLab redirects to as the server URL if it is really your GitLab.");
         }
-        String[] described = Network.describeFailure(e, "GitLab", provider.effectiveApiUrl().orElse(""), settings,
-                "");
-        StatusFailure.Kind kind = Network.cause(e, SSLException.class) != null ? StatusFailure.Kind.MISCONFIGURED
-                : Network.cause(e, SocketTimeoutException.class) != null
-                        || Network.cause(e, HttpTimeoutException.class) != null
-                        || Network.cause(e, Budget.BudgetExceededException.class) != null
-                        ? StatusFailure.Kind.TIMEOUT : StatusFailure.Kind.UNREACHABLE;
-        return StatusDiagnosis.noAnswer(provider, target, kind, described[0], described[1]);
+        return StatusCalls.unreachable(provider, target, e, "GitLab", settings);
     }
 
     @CheckForNull
@@ -132,25 +125,11 @@ public final class GitLabStatusReporter implements StatusReporter {
         return copy;
     }
 
-    /** Reads GitLab's {@code Retry-After} (seconds) or {@code RateLimit-Reset} (epoch seconds). */
+    /** Reads when GitLab allows the next request ({@code Retry-After}, {@code RateLimit-Reset}). */
     @CheckForNull
-    private Instant retryAt(Map<String, List<String>> headers) {
-        HostAnswer view = new HostAnswer(0, "", "", headers, null);
-        try {
-            if (view.header("Retry-After").isPresent()) {
-                return clock.instant().plusSeconds(Long.parseLong(view.header("Retry-After").get().strip()));
-            }
-            if (view.header("RateLimit-Reset").isPresent()) {
-                return Instant.ofEpochSecond(Long.parseLong(view.header("RateLimit-Reset").get().strip()));
-            }
-        } catch (NumberFormatException e) {
-            // An HTTP date or garbage: no reset time.
-        }
-        return null;
+    private Instant retryAt(int status, Map<String, List<String>> headers, String apiUrl) {
+        ApiResponse response = new ApiResponse(status, headers, new byte[0], URI.create(apiUrl));
+        return RateLimit.of(response, clock).map(RateLimit::reset).orElse(null);
     }
 
-    private static StatusFailure scrub(StatusFailure failure, String secret) {
-        return new StatusFailure(failure.kind(), failure.httpStatus(), Network.redact(failure.message(), secret),
-                Network.redact(failure.fix(), secret), failure.retryAt());
-    }
 }
