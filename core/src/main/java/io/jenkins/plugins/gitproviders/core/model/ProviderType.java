@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitproviders.core.model;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -266,5 +267,62 @@ public enum ProviderType {
     /** Returns the lowercase identifier used in file names and URLs. */
     public String slug() {
         return id.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Returns the token scopes build status reporting needs, optional: checked only for providers that report build
+     * status. Several are among {@link #requiredTokenScopes()} already.
+     */
+    public List<TokenScope> statusTokenScopes() {
+        return StatusTokens.of(this);
+    }
+
+    /**
+     * Returns the scopes to check for a provider: the required ones, then those for build status when it reports
+     * build status, each name once (a required scope keeps its own purpose).
+     */
+    public List<TokenScope> tokenScopesFor(boolean statusReporting) {
+        List<TokenScope> scopes = new ArrayList<>(requiredTokenScopes);
+        if (statusReporting) {
+            for (TokenScope scope : statusTokenScopes()) {
+                if (scopes.stream().noneMatch(known -> known.name().equals(scope.name()))) {
+                    scopes.add(scope);
+                }
+            }
+        }
+        return List.copyOf(scopes);
+    }
+
+    /**
+     * The token scopes for build status, from each host's documentation of its status endpoint (see
+     * {@code core.status.StatusDiagnosis} for the sources).
+     */
+    private static final class StatusTokens {
+        private static final String PREFIX = "for build status (optional): ";
+        static final List<TokenScope> GITHUB = List.of(new TokenScope("repo:status", PREFIX + "write commit"
+                + " statuses; repo includes it (fine-grained: Commit statuses read and write)"));
+        static final List<TokenScope> GITLAB = List.of(new TokenScope("api", PREFIX + "set commit statuses (with"
+                + " the Developer role in the project)"));
+        static final List<TokenScope> BITBUCKET_CLOUD = List.of(new TokenScope("read:repository:bitbucket", PREFIX
+                + "create commit build statuses, which needs only repository read"));
+        static final List<TokenScope> BITBUCKET_DATA_CENTER = List.of(new TokenScope("REPO_READ", PREFIX
+                + "post build statuses to the repository's commits"));
+        static final List<TokenScope> AZURE_DEVOPS = List.of(new TokenScope("vso.code_status", PREFIX
+                + "Code (Status): write commit and pull request statuses"));
+        static final List<TokenScope> GITEA = List.of(new TokenScope("write:repository", PREFIX + "write commit"
+                + " statuses"));
+
+        private StatusTokens() {}
+
+        static List<TokenScope> of(ProviderType type) {
+            return switch (type) {
+                case GITHUB, GITHUB_ENTERPRISE -> GITHUB;
+                case GITLAB, GITLAB_SELF_MANAGED -> GITLAB;
+                case BITBUCKET_CLOUD -> BITBUCKET_CLOUD;
+                case BITBUCKET_DATA_CENTER -> BITBUCKET_DATA_CENTER;
+                case AZURE_DEVOPS -> AZURE_DEVOPS;
+                case GITEA -> GITEA;
+            };
+        }
     }
 }

@@ -11,7 +11,8 @@ import org.junit.Test;
 
 /**
  * Keeps the core pure and layered: no Jenkins, web-framework or servlet types; no logging or console output outside
- * the command-line tool; the provider model independent of clients, webhooks and the registry.
+ * the command-line tool; the provider model independent of clients, webhooks and the registry; the status model free
+ * of HTTP.
  */
 public class ArchitectureTest {
     private static final String CORE = "io.jenkins.plugins.gitproviders.core";
@@ -60,6 +61,16 @@ public class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         CORE + ".client..", CORE + ".webhook..", CORE + ".registry..")
                 .because("every other part builds on the model, so the model builds on none of them");
+        rule.check(core);
+    }
+
+    @Test
+    public void shouldKeepTheStatusModelFreeOfHttpAndHostLibraries() {
+        ArchRule rule = noClasses().that().resideInAPackage(CORE + ".status..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        CORE + ".client..", CORE + ".webhook..", CORE + ".registry..", CORE + ".routing..",
+                        "org.kohsuke.github..", "org.gitlab4j..", "java.net.http..")
+                .because("the status model and its rules are pure; the reporters beside the host clients send");
         rule.check(core);
     }
 }

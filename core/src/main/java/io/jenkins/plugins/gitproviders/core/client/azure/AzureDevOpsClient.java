@@ -19,7 +19,6 @@ import io.jenkins.plugins.gitproviders.core.client.http.HttpProblem;
 import io.jenkins.plugins.gitproviders.core.client.http.ScopeEvidence;
 import io.jenkins.plugins.gitproviders.core.client.http.Session;
 import io.jenkins.plugins.gitproviders.core.model.ProviderSpec;
-import io.jenkins.plugins.gitproviders.core.model.ProviderType;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,10 +91,10 @@ public final class AzureDevOpsClient implements HostClient {
             if (!authentication(run, connection, scope)) {
                 return run.finish();
             }
-            run.add(scopeCheck(evidence));
+            run.add(scopeCheck(evidence, provider));
             run.add(ExpiryRule.evaluate(null, false, HOST, clock));
             scopeAccess(run, session, scope, evidence);
-            run.add(scopeCheck(evidence));
+            run.add(scopeCheck(evidence, provider));
             run.add(DiagnosisRun.rateLimitCheck(session, HOST + " (it reports limits only while delaying requests)"));
         } catch (HttpProblem problem) {
             run.fail(problem);
@@ -103,8 +102,8 @@ public final class AzureDevOpsClient implements HostClient {
         return run.finish();
     }
 
-    private static Check scopeCheck(ScopeEvidence evidence) {
-        return evidence.toCheck(ProviderType.AZURE_DEVOPS.requiredTokenScopes(), HOST,
+    private static Check scopeCheck(ScopeEvidence evidence, ProviderSpec provider) {
+        return evidence.toCheck(provider.type().tokenScopesFor(provider.statusReporting()), HOST,
                 "Azure DevOps does not tell a PAT its scopes, and testing write access would change data", PAT_FIX);
     }
 

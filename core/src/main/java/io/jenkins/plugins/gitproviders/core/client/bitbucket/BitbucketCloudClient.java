@@ -19,7 +19,6 @@ import io.jenkins.plugins.gitproviders.core.client.http.HttpProblem;
 import io.jenkins.plugins.gitproviders.core.client.http.ScopeEvidence;
 import io.jenkins.plugins.gitproviders.core.client.http.Session;
 import io.jenkins.plugins.gitproviders.core.model.ProviderSpec;
-import io.jenkins.plugins.gitproviders.core.model.ProviderType;
 import io.jenkins.plugins.gitproviders.core.model.TokenScope;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -107,10 +106,10 @@ public final class BitbucketCloudClient implements HostClient {
                 return run.finish();
             }
             Set<String> granted = grantedScopes(me);
-            run.add(scopeCheck(granted, evidence));
+            run.add(scopeCheck(granted, evidence, provider));
             run.add(ExpiryRule.evaluate(null, false, HOST, clock));
             scopeAccess(run, session, provider, evidence);
-            run.add(scopeCheck(granted, evidence));
+            run.add(scopeCheck(granted, evidence, provider));
             run.add(DiagnosisRun.rateLimitCheck(session, HOST));
         } catch (HttpProblem problem) {
             run.fail(problem);
@@ -214,14 +213,14 @@ public final class BitbucketCloudClient implements HostClient {
         return granted;
     }
 
-    private static Check scopeCheck(Set<String> granted, ScopeEvidence evidence) {
+    private static Check scopeCheck(Set<String> granted, ScopeEvidence evidence, ProviderSpec provider) {
         if (granted.isEmpty() || evidence.hasMissing()) {
-            return evidence.toCheck(ProviderType.BITBUCKET_CLOUD.requiredTokenScopes(), HOST,
+            return evidence.toCheck(provider.type().tokenScopesFor(provider.statusReporting()), HOST,
                     "Bitbucket reports scopes only for access tokens (X-OAuth-Scopes), not for API tokens or app"
                             + " passwords", SCOPE_FIX);
         }
         List<String> missing = new ArrayList<>();
-        for (TokenScope scope : ProviderType.BITBUCKET_CLOUD.requiredTokenScopes()) {
+        for (TokenScope scope : provider.type().tokenScopesFor(provider.statusReporting())) {
             if (!granted.contains(scope.name())
                     && IMPLIED_BY.getOrDefault(scope.name(), Set.of()).stream().noneMatch(granted::contains)) {
                 missing.add(scope.name() + " (" + scope.purpose() + ")");

@@ -19,7 +19,6 @@ import io.jenkins.plugins.gitproviders.core.client.http.HttpProblem;
 import io.jenkins.plugins.gitproviders.core.client.http.ScopeEvidence;
 import io.jenkins.plugins.gitproviders.core.client.http.Session;
 import io.jenkins.plugins.gitproviders.core.model.ProviderSpec;
-import io.jenkins.plugins.gitproviders.core.model.ProviderType;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,10 +75,10 @@ public final class BitbucketDataCenterClient implements HostClient {
             if (!authentication(run, session, api, credential, provider)) {
                 return run.finish();
             }
-            run.add(scopeCheck(scopes));
+            run.add(scopeCheck(scopes, provider));
             run.add(ExpiryRule.evaluate(null, false, "Bitbucket Data Center", clock));
             scopeAccess(run, session, provider, scopes);
-            run.add(scopeCheck(scopes));
+            run.add(scopeCheck(scopes, provider));
             run.add(DiagnosisRun.rateLimitCheck(session, "Bitbucket Data Center"));
         } catch (HttpProblem problem) {
             run.fail(problem);
@@ -87,8 +86,8 @@ public final class BitbucketDataCenterClient implements HostClient {
         return run.finish();
     }
 
-    private static Check scopeCheck(ScopeEvidence scopes) {
-        return scopes.toCheck(ProviderType.BITBUCKET_DATA_CENTER.requiredTokenScopes(), "Bitbucket",
+    private static Check scopeCheck(ScopeEvidence scopes, ProviderSpec provider) {
+        return scopes.toCheck(provider.type().tokenScopesFor(provider.statusReporting()), "Bitbucket",
                 "Bitbucket does not tell a token its permissions, and testing admin access would change data",
                 SCOPE_FIX);
     }

@@ -19,7 +19,6 @@ import io.jenkins.plugins.gitproviders.core.client.http.HttpProblem;
 import io.jenkins.plugins.gitproviders.core.client.http.ScopeEvidence;
 import io.jenkins.plugins.gitproviders.core.client.http.Session;
 import io.jenkins.plugins.gitproviders.core.model.ProviderSpec;
-import io.jenkins.plugins.gitproviders.core.model.ProviderType;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,10 +74,10 @@ public final class GiteaClient implements HostClient {
             if (!authentication(run, session, credential, provider, scopes)) {
                 return run.finish();
             }
-            run.add(scopeCheck(scopes));
+            run.add(scopeCheck(scopes, provider));
             run.add(ExpiryRule.evaluate(null, false, "Gitea", clock));
             scopeAccess(run, session, provider, scopes);
-            run.add(scopeCheck(scopes));
+            run.add(scopeCheck(scopes, provider));
             run.add(DiagnosisRun.rateLimitCheck(session, "Gitea"));
         } catch (HttpProblem problem) {
             run.fail(problem);
@@ -86,8 +85,8 @@ public final class GiteaClient implements HostClient {
         return run.finish();
     }
 
-    private static Check scopeCheck(ScopeEvidence scopes) {
-        return scopes.toCheck(ProviderType.GITEA.requiredTokenScopes(), "Gitea",
+    private static Check scopeCheck(ScopeEvidence scopes, ProviderSpec provider) {
+        return scopes.toCheck(provider.type().tokenScopesFor(provider.statusReporting()), "Gitea",
                 "Gitea does not tell a token its scopes, and testing write access would change data", SCOPE_FIX);
     }
 

@@ -12,9 +12,13 @@ import java.util.stream.Collectors;
 /**
  * Compares the scopes a classic GitHub token was granted ({@code X-OAuth-Scopes}) with the scopes the plugin needs,
  * counting broader scopes as covering narrower ones: {@code admin:org} covers {@code write:org} and {@code read:org},
- * {@code write:X} covers {@code read:X}.
+ * {@code write:X} covers {@code read:X}, {@code repo} covers {@code repo:status}.
  */
 final class ClassicScopes {
+    /** The scopes {@code repo} includes, from GitHub's "Scopes for OAuth apps". */
+    private static final Set<String> REPO_PARTS = Set.of("repo:status", "repo_deployment", "public_repo",
+            "repo:invite", "security_events");
+
     private final Set<String> granted;
 
     private ClassicScopes(Set<String> granted) {
@@ -38,6 +42,9 @@ final class ClassicScopes {
     boolean covers(String required) {
         String scope = required.toLowerCase(Locale.ROOT);
         if (granted.contains(scope)) {
+            return true;
+        }
+        if (REPO_PARTS.contains(scope) && granted.contains("repo")) {
             return true;
         }
         int colon = scope.indexOf(':');

@@ -279,7 +279,15 @@ public final class GitHubClient implements HostClient {
         private Check classicScopes(Exchange user) {
             ClassicScopes scopes = ClassicScopes.parse(user.header("X-OAuth-Scopes").orElse(""));
             List<TokenScope> required = provider.type().requiredTokenScopes();
-            List<TokenScope> missing = scopes.missing(required);
+            List<TokenScope> missing = new ArrayList<>(scopes.missing(required));
+            if (provider.statusReporting()) {
+                // A status scope that a missing required scope includes (repo:status in repo) is not named twice.
+                scopes.missing(provider.type().statusTokenScopes()).stream()
+                        .filter(scope -> missing.stream().noneMatch(need -> ClassicScopes.parse(need.name())
+                                .covers(scope.name())))
+                        .filter(scope -> !missing.contains(scope))
+                        .forEach(missing::add);
+            }
             String granted = scopes.granted().isEmpty() ? "no scopes" : String.join(", ", scopes.granted());
             if (missing.isEmpty()) {
                 return Check.pass(CheckId.SCOPES, "The classic token has every scope the plugin needs ("
@@ -307,9 +315,9 @@ public final class GitHubClient implements HostClient {
                     "In GitHub, open Settings > Developer settings > Fine-grained tokens and check that the token's"
                             + " resource owner is " + provider.scopeValue().orElse("the right account")
                             + ", that it has access to the repositories Jenkins builds, and that it has the"
-                            + " repository permissions Metadata (read), Contents (read), Commit statuses (read and"
-                            + " write) and Webhooks (read and write), plus the organization permission Members"
-                            + " (read).");
+                            + " repository permissions Metadata (read), Contents (read), "
+                            + (provider.statusReporting() ? "Commit statuses (read and write) " : "")
+                            + "and Webhooks (read and write), plus the organization permission Members (read).");
         }
 
         private Check expiry(DiagnosisRun run, Exchange user, boolean classic) {

@@ -29,7 +29,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,7 +38,6 @@ import java.util.stream.Collectors;
 import org.gitlab4j.api.GitLabApi;
 import org.gitlab4j.api.GitLabApiException;
 import org.gitlab4j.api.Pager;
-import org.gitlab4j.api.ProxyClientConfig;
 import org.gitlab4j.api.models.Group;
 import org.gitlab4j.api.models.GroupProjectsFilter;
 import org.gitlab4j.api.models.PersonalAccessToken;
@@ -47,9 +45,6 @@ import org.gitlab4j.api.models.Project;
 import org.gitlab4j.api.models.ProjectFilter;
 import org.gitlab4j.api.models.User;
 import org.gitlab4j.models.Constants.ProjectAccessTokenScope;
-import org.gitlab4j.models.Constants.TokenType;
-import org.glassfish.jersey.apache.connector.ApacheClientProperties;
-import org.glassfish.jersey.client.ClientProperties;
 
 /**
  * Diagnoses and lists projects of GitLab.com and GitLab self-managed providers through GitLab4J API: connect and read
@@ -132,25 +127,8 @@ public final class GitLabClient implements HostClient {
         /** Returns the library client, its timeouts cut to the budget left, so no call outlives the budget. */
         private GitLabApi api() throws IOException {
             if (api == null) {
-                Map<String, Object> properties = new HashMap<>();
-                properties.put(ClientProperties.FOLLOW_REDIRECTS, Boolean.FALSE);
-                URI uri = URI.create(apiUrl);
-                // GitLab4J forces redirects on for every request and the Apache connector repeats the token header on
-                // them. The mere presence of the proxy key selects that connector (a null value sets no proxy), whose
-                // connection manager then refuses every origin but the API's.
-                properties.put(ClientProperties.PROXY_URI, null);
-                connections = new SameOriginConnections(uri);
-                properties.put(ApacheClientProperties.CONNECTION_MANAGER, connections);
-                // GitLab4J builds a new client whenever the timeouts change; the manager outlives them all.
-                properties.put(ApacheClientProperties.CONNECTION_MANAGER_SHARED, Boolean.TRUE);
-                if (settings.proxy().isPresent()
-                        && !new Network.SettingsProxySelector(settings).bypasses(uri.getHost())) {
-                    properties.putAll(ProxyClientConfig.createProxyClientConfig(
-                            "http://" + settings.proxyHost() + ":" + settings.proxyPort()));
-                }
-                String hostUrl = apiUrl.substring(0, apiUrl.length() - API_PATH.length());
-                api = new GitLabApi(hostUrl, TokenType.PRIVATE, secret, null, properties);
-                api.setUserAgentHeader(settings.userAgent());
+                connections = new SameOriginConnections(URI.create(apiUrl));
+                api = GitLabApis.open(apiUrl, secret, settings, connections);
             }
             int left = (int) Math.min(Integer.MAX_VALUE, budget.remainingOrThrow().toMillis());
             api.setRequestTimeout((int) Math.min(left, settings.connectTimeout().toMillis()), left);
@@ -337,9 +315,12 @@ public final class GitLabClient implements HostClient {
                         + granted + ")."));
             } else if (scopes.contains(ProjectAccessTokenScope.READ_API)
                     && scopes.contains(ProjectAccessTokenScope.READ_REPOSITORY)) {
+                boolean status = provider.statusReporting();
                 run.add(Check.warn(CheckId.SCOPES, "The token is read-only (granted: " + granted + "): the plugin"
-                        + " can list and clone repositories, but cannot create webhooks or report build statuses.",
-                        "To manage webhooks and report statuses, create a token with the api scope at "
+                        + " can list and clone repositories, but cannot create webhooks"
+                        + (status ? " or report build statuses." : "."),
+                        "To manage webhooks" + (status ? " and report statuses" : "") + ", create a token with the"
+                                + " api scope at "
                                 + tokenSettingsUrl() + " (GitLab cannot add scopes to an existing token) and update"
                                 + " the credential " + credentialName() + "."));
             } else {

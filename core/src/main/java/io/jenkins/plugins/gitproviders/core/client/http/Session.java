@@ -83,7 +83,16 @@ public final class Session {
      * status, including 4xx and 5xx, except 429 and redirects, which it handles.
      */
     public ApiResponse get(String pathAndQuery) throws HttpProblem {
-        return exchange(URI.create(base.toString() + pathAndQuery));
+        return exchange(URI.create(base.toString() + pathAndQuery), null);
+    }
+
+    /**
+     * Sends {@code POST} with a JSON body to a path below the API base address and returns any answer with a status,
+     * like {@link #get}. A 307 or 308 redirect within the origin is followed with the same body; a 301, 302 or 303
+     * would turn the write into a {@code GET}, so it is reported, not followed.
+     */
+    public ApiResponse postJson(String pathAndQuery, byte[] json) throws HttpProblem {
+        return exchange(URI.create(base.toString() + pathAndQuery), json.clone());
     }
 
     /**
@@ -103,13 +112,13 @@ public final class Session {
                     + "; credentials not forwarded.", "If " + origin(target) + " is the right address, use it as"
                     + " the server URL (or the API URL override).");
         }
-        return exchange(target);
+        return exchange(target, null);
     }
 
-    private ApiResponse exchange(URI start) throws HttpProblem {
+    private ApiResponse exchange(URI start, @CheckForNull byte[] body) throws HttpProblem {
         URI target = start;
         for (int redirects = 0; ; redirects++) {
-            ApiResponse response = send(target);
+            ApiResponse response = send(target, body);
             RateLimit.of(response, gateway.clock()).ifPresent(limit -> lastRateLimit = limit);
             if (isRedirect(response.status())) {
                 Optional<String> location = response.header("Location");
@@ -121,6 +130,13 @@ public final class Session {
                                         + "; credentials not forwarded.",
                                 "If " + origin(next) + " is the right address (for example https instead of http,"
                                         + " or the canonical host name), use it as the server URL.");
+                    }
+                    if (body != null && response.status() < 307) {
+                        throw new HttpProblem(HttpProblem.Kind.UNEXPECTED_ANSWER,
+                                host() + " redirected the write to " + target.getPath() + " (HTTP "
+                                        + response.status() + "); it was not repeated as a read.",
+                                "Use the final address of the API as the server URL; a renamed or moved repository"
+                                        + " must be named by its new path.");
                     }
                     if (redirects >= HttpGateway.MAX_REDIRECTS) {
                         throw new HttpProblem(HttpProblem.Kind.TOO_MANY_REDIRECTS,
@@ -185,16 +201,21 @@ public final class Session {
         return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
-    private ApiResponse send(URI target) throws HttpProblem {
+    private ApiResponse send(URI target, @CheckForNull byte[] body) throws HttpProblem {
         Duration left = remaining();
         if (left.isZero()) {
             throw budgetSpent(target);
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(target)
-                .GET()
                 .timeout(left)
                 .header("Accept", "application/json")
                 .header("User-Agent", gateway.settings().userAgent());
+        if (body == null) {
+            request.GET();
+        } else {
+            request.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .header("Content-Type", "application/json; charset=utf-8");
+        }
         authorization.headerValue().ifPresent(value -> request.header("Authorization", value));
         CompletableFuture<HttpResponse<byte[]>> future =
                 gateway.client().sendAsync(request.build(), info -> new CappedBody(HttpGateway.MAX_BODY_BYTES));

@@ -31,4 +31,12 @@ public class ClassicScopesTest {
         assertThat(scopes.missing(ProviderType.GITHUB.requiredTokenScopes())).extracting(TokenScope::name)
                 .containsExactly("repo", "admin:repo_hook", "read:org");
     }
+
+    @Test
+    public void shouldCountRepoAsCoveringTheStatusScope() {
+        assertThat(ClassicScopes.parse("repo").covers("repo:status")).isTrue();
+        assertThat(ClassicScopes.parse("repo:status").covers("repo:status")).isTrue();
+        assertThat(ClassicScopes.parse("public_repo, read:org").covers("repo:status")).isFalse();
+        assertThat(ClassicScopes.parse("repo:status").covers("repo")).isFalse();
+    }
 }

@@ -176,6 +176,24 @@ public class GitHubClientTest {
     }
 
     @Test
+    public void shouldAskAFineGrainedTokenForCommitStatusesOnlyWhenTheProviderReportsStatus() throws Exception {
+        // Given a fine-grained token
+        github.onFixture("GET /user", fixture("user.200.fine-grained-pat.json"))
+                .onFixture("GET /orgs/" + ORG, fixture("orgs.200.fine-grained-token.json"))
+                .onFixture("GET /orgs/" + ORG + "/repos", resource("orgs-hub4j-test-org-repos.json"));
+
+        // When the provider reports build status, and when it does not
+        Diagnosis reporting = diagnose(gitHubCom(ORG), at("2024-06-10T00:00:00Z"));
+        Diagnosis silent = diagnose(gitHubCom(ORG).toBuilder().statusReporting(false).build(),
+                at("2024-06-10T00:00:00Z"));
+
+        // Then
+        assertThat(reporting.check(CheckId.SCOPES).orElseThrow().fix()).contains("Commit statuses (read and write)");
+        assertThat(silent.check(CheckId.SCOPES).orElseThrow().fix()).doesNotContain("Commit statuses")
+                .contains("Contents (read), and Webhooks (read and write)");
+    }
+
+    @Test
     public void shouldSayWhatCannotBeKnownOfAFineGrainedToken() throws Exception {
         // Given a fine-grained token (no X-OAuth-Scopes) expiring on 2024-06-17
         github.onFixture("GET /user", fixture("user.200.fine-grained-pat.json"))

@@ -165,6 +165,25 @@ public class GitLabClientTest {
     }
 
     @Test
+    public void shouldMentionBuildStatusesOfAReadOnlyTokenOnlyWhenTheProviderReportsThem() throws Exception {
+        // Given a read-only token and a provider that reports no build status
+        healthyGitLab();
+        gitlab.onFixture("GET " + API + "/personal_access_tokens/self",
+                resource("personal_access_tokens_self.read-only.json"));
+
+        // When
+        Diagnosis reporting = diagnose(selfManaged(GROUP), at("2026-01-10T00:00:00Z"));
+        Diagnosis silent = diagnose(selfManaged(GROUP).toBuilder().statusReporting(false).build(),
+                at("2026-01-10T00:00:00Z"));
+
+        // Then
+        assertThat(reporting.check(CheckId.SCOPES).orElseThrow().message())
+                .endsWith("cannot create webhooks or report build statuses.");
+        assertThat(silent.check(CheckId.SCOPES).orElseThrow().message()).endsWith("cannot create webhooks.");
+        assertThat(silent.check(CheckId.SCOPES).orElseThrow().fix()).startsWith("To manage webhooks, create");
+    }
+
+    @Test
     public void shouldNameTheMissingScope() throws Exception {
         // Given a token with read_user and read_repository only
         healthyGitLab();

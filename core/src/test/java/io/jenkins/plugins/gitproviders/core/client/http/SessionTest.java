@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitproviders.core.client.http;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -113,5 +114,50 @@ public class SessionTest {
         assertThat(selector.bypasses("build.corp")).isTrue();
         assertThat(selector.bypasses("internal.example.com")).isFalse();
         assertThat(selector.bypasses("api.bitbucket.org")).isFalse();
+    }
+
+    @Test
+    public void shouldPostJsonWithTheCredential() throws Exception {
+        server.onJson("POST /api/statuses", 201, "{\"id\":1}");
+
+        ApiResponse response = open().postJson("/statuses", "{\"state\":\"success\"}".getBytes(UTF_8));
+
+        assertThat(response.status()).isEqualTo(201);
+        LoopbackServer.Request request = server.requests().get(0);
+        assertThat(request.method()).isEqualTo("POST");
+        assertThat(new String(request.body(), UTF_8)).isEqualTo("{\"state\":\"success\"}");
+        assertThat(request.header("Content-Type")).contains("application/json; charset=utf-8");
+        assertThat(request.header("Authorization")).contains("Bearer secret-value-123");
+    }
+
+    @Test
+    public void shouldRepeatAWriteOnlyForARedirectThatKeepsTheMethod() throws Exception {
+        // Given a 307 (method and body kept) and a 302 (clients turn it into a GET)
+        server.on("POST /api/moved", 307, Map.of("Location", "/api/statuses"), new byte[0])
+                .onJson("POST /api/statuses", 201, "{}")
+                .on("POST /api/found", 302, Map.of("Location", "/api/statuses"), new byte[0]);
+
+        // When
+        ApiResponse kept = open().postJson("/moved", "{}".getBytes(UTF_8));
+        HttpProblem turned = catchThrowableOfType(HttpProblem.class, () -> open().postJson("/found",
+                "{}".getBytes(UTF_8)));
+
+        // Then the 307 is followed with the same body; the 302 is reported, not followed as a read
+        assertThat(kept.status()).isEqualTo(201);
+        assertThat(turned.getMessage()).contains("redirected the write").contains("HTTP 302");
+        assertThat(server.requests()).extracting(LoopbackServer.Request::pathAndQuery)
+                .containsExactly("/api/moved", "/api/statuses", "/api/found");
+        assertThat(server.requests()).allMatch(request -> request.method().equals("POST"));
+    }
+
+    @Test
+    public void shouldNotCarryAWriteToAnotherOrigin() {
+        server.on("POST /api/statuses", 307, Map.of("Location", other.baseUrl() + "/steal"), new byte[0]);
+
+        HttpProblem problem = catchThrowableOfType(HttpProblem.class, () -> open().postJson("/statuses",
+                "{}".getBytes(UTF_8)));
+
+        assertThat(problem.kind()).isEqualTo(HttpProblem.Kind.CROSS_ORIGIN_REDIRECT);
+        assertThat(other.requests()).isEmpty();
     }
 }
