@@ -22,6 +22,9 @@ public final class ProviderValidator {
     /** The longest URL accepted; a base address is far shorter, so longer input is a mistake. */
     public static final int MAX_URL_LENGTH = 2048;
 
+    /** The most allowed-item patterns one provider may have; a longer list belongs in folder rules. */
+    public static final int MAX_ALLOWED_ITEMS = 100;
+
     private static final int MAX_EMAIL_LENGTH = 254;
     private static final int MAX_QUOTED_LENGTH = 64;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(?:\\.[^@\\s.]+)+");
@@ -86,6 +89,7 @@ public final class ProviderValidator {
         problems.addAll(checkEmail(type, spec.email(), apiKind));
         problems.addAll(checkCredentialsId(type, spec.credentialsId(), apiKind));
         problems.addAll(checkSshCredentialsId(spec.sshCredentialsId(), sshKind));
+        problems.addAll(checkAllowedItems(spec.allowedItems()));
         return new Validation(problems);
     }
 
@@ -271,6 +275,25 @@ public final class ProviderValidator {
                     + "; or leave the field empty to clone over HTTPS with the API credentials."));
         }
         return List.of();
+    }
+
+    /**
+     * Checks the patterns of the jobs and folders allowed to use the provider (see {@link ItemPattern} for the
+     * language): each must be a valid pattern, and there may be at most {@value #MAX_ALLOWED_ITEMS}. An empty list
+     * allows every item.
+     */
+    public static List<Problem> checkAllowedItems(List<String> patterns) {
+        List<Problem> problems = new ArrayList<>();
+        if (patterns.size() > MAX_ALLOWED_ITEMS) {
+            problems.add(Problem.error(ProviderField.ALLOWED_ITEMS, "There are " + patterns.size() + " patterns;"
+                    + " at most " + MAX_ALLOWED_ITEMS + " are allowed. Allow whole folders with folder/** instead of"
+                    + " listing their jobs."));
+        }
+        for (String pattern : patterns) {
+            ItemPattern.problem(pattern).ifPresent(problem ->
+                    problems.add(Problem.error(ProviderField.ALLOWED_ITEMS, problem)));
+        }
+        return problems;
     }
 
     /** Returns a server address to show as an example: the cloud address, or a made-up one for self-hosted types. */
