@@ -12,7 +12,9 @@ import io.jenkins.plugins.gitproviders.core.client.HostClient;
 import io.jenkins.plugins.gitproviders.core.client.HostClientException;
 import io.jenkins.plugins.gitproviders.core.client.HttpSettings;
 import io.jenkins.plugins.gitproviders.core.client.RepositorySummary;
+import io.jenkins.plugins.gitproviders.core.client.Origin;
 import io.jenkins.plugins.gitproviders.core.client.github.JdkConnector.CrossOriginRedirectException;
+import io.jenkins.plugins.gitproviders.core.client.github.JdkConnector.CrossOriginRequestException;
 import io.jenkins.plugins.gitproviders.core.client.github.JdkConnector.Exchange;
 import io.jenkins.plugins.gitproviders.core.client.library.Budget;
 import io.jenkins.plugins.gitproviders.core.client.library.DiagnosisRun;
@@ -126,7 +128,9 @@ public final class GitHubClient implements HostClient {
             this.credential = credential;
             this.apiUrl = provider.effectiveApiUrl().orElse("");
             this.secret = credential.secret();
-            this.connector = new JdkConnector(http, budget, settings.userAgent());
+            // An address without an origin gets none that matches: addressProblem() reports it before any request.
+            this.connector = new JdkConnector(http, budget, settings.userAgent(),
+                    Origin.of(apiUrl).orElse(new Origin("invalid", "invalid", 0)));
         }
 
         private GitHub connect() throws IOException {
@@ -542,6 +546,11 @@ public final class GitHubClient implements HostClient {
             CrossOriginRedirectException redirect = Network.cause(failure, CrossOriginRedirectException.class);
             if (redirect != null) {
                 return redirectCheck(redirect).message();
+            }
+            CrossOriginRequestException elsewhere = Network.cause(failure, CrossOriginRequestException.class);
+            if (elsewhere != null) {
+                return "GitHub pointed the next page of the listing to " + elsewhere.targetOrigin() + ", which is not"
+                        + " the API's address " + apiUrl + "; the token was not sent there and the listing stopped.";
             }
             List<Exchange> seen = connector.exchanges();
             if (seen.isEmpty()) {

@@ -1,9 +1,9 @@
 package io.jenkins.plugins.gitproviders.core.client.gitlab;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.gitproviders.core.client.Origin;
 import java.io.IOException;
 import java.net.URI;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -23,16 +23,12 @@ import org.apache.http.protocol.HttpContext;
  */
 final class SameOriginConnections implements HttpClientConnectionManager {
     private final PoolingHttpClientConnectionManager delegate = new PoolingHttpClientConnectionManager();
-    private final String scheme;
-    private final String host;
-    private final int port;
+    private final Origin origin;
     @CheckForNull
     private volatile String refusedOrigin;
 
     SameOriginConnections(URI apiUrl) {
-        this.scheme = apiUrl.getScheme().toLowerCase(Locale.ROOT);
-        this.host = apiUrl.getHost().toLowerCase(Locale.ROOT);
-        this.port = effectivePort(scheme, apiUrl.getPort());
+        this.origin = Origin.of(apiUrl).orElseThrow(() -> new IllegalArgumentException("no origin"));
     }
 
     /** Returns the origin of the last connection refused, if any. */
@@ -42,10 +38,8 @@ final class SameOriginConnections implements HttpClientConnectionManager {
 
     /** Tells whether a target belongs to the API's origin. */
     boolean allows(HttpHost target) {
-        String targetScheme = target.getSchemeName().toLowerCase(Locale.ROOT);
-        return targetScheme.equals(scheme)
-                && target.getHostName().toLowerCase(Locale.ROOT).equals(host)
-                && effectivePort(targetScheme, target.getPort()) == port;
+        return origin.equals(new Origin(target.getSchemeName(), target.getHostName(),
+                Origin.port(target.getSchemeName(), target.getPort())));
     }
 
     @Override
@@ -105,12 +99,5 @@ final class SameOriginConnections implements HttpClientConnectionManager {
     @Override
     public void shutdown() {
         delegate.shutdown();
-    }
-
-    private static int effectivePort(String scheme, int port) {
-        if (port >= 0) {
-            return port;
-        }
-        return "https".equals(scheme) ? 443 : 80;
     }
 }

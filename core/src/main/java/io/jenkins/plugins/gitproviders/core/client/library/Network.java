@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitproviders.core.client.library;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.gitproviders.core.client.HttpSettings;
+import io.jenkins.plugins.gitproviders.core.client.Origin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -43,22 +44,12 @@ public final class Network {
 
     /** Tells whether two addresses share scheme, host and port, the only redirects that may carry the token. */
     public static boolean sameOrigin(URI from, URI to) {
-        return to.getScheme() != null && to.getHost() != null
-                && from.getScheme().equalsIgnoreCase(to.getScheme())
-                && from.getHost().equalsIgnoreCase(to.getHost())
-                && port(from) == port(to);
+        return Origin.of(from).map(origin -> origin.contains(to)).orElse(false);
     }
 
     /** Returns {@code scheme://host[:port]} of an address, all a message needs to show of a redirect target. */
     public static String origin(URI uri) {
         return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
-    }
-
-    private static int port(URI uri) {
-        if (uri.getPort() >= 0) {
-            return uri.getPort();
-        }
-        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     /** Reads at most {@link #MAX_BODY_BYTES}; a longer body is an error, not silently cut. */

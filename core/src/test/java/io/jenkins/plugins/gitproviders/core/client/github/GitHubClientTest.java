@@ -432,6 +432,27 @@ public class GitHubClientTest {
     }
 
     @Test
+    public void shouldNotFollowANextPageLinkToAnotherOriginWithTheToken() throws Exception {
+        // Given a first page whose next-page link points at another server, which would serve a page too
+        byte[] page = Files.readAllBytes(resource("orgs-hub4j-test-org-repos.json"));
+        String next = elsewhere.baseUrl() + "/orgs/" + ORG + "/repos?page=2";
+        github.onFixture("GET /orgs/" + ORG, fixture("orgs.200.json"))
+                .on("GET /orgs/" + ORG + "/repos", 200, Map.of("Content-Type", "application/json",
+                        "Link", "<" + next + ">; rel=\"next\""), page);
+        elsewhere.on("GET /orgs/" + ORG + "/repos", 200, Map.of("Content-Type", "application/json"), page);
+        GitHubClient client = new GitHubClient(FAST, at("2026-01-10T00:00:00Z"));
+
+        // When / Then
+        assertThatThrownBy(() -> client.listRepositories(gitHubCom(ORG), token(), "", 50))
+                .isInstanceOf(HostClientException.class)
+                .hasMessageContaining("next page of the listing to " + elsewhere.baseUrl())
+                .hasMessageContaining("the token was not sent there");
+        assertThat(elsewhere.requests()).isEmpty();
+        assertThat(github.requests()).allSatisfy(request ->
+                assertThat(request.header("Authorization")).hasValue("token " + TOKEN));
+    }
+
+    @Test
     public void shouldExplainAFailedListing() throws Exception {
         // Given a rejected token
         github.onFixture("GET /orgs/" + ORG, fixture("user.401.bad-credentials.json"));
