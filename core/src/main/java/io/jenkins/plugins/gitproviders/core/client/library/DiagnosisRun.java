@@ -127,12 +127,15 @@ public final class DiagnosisRun {
         try {
             task.get(Math.max(1, budget.remaining().toMillis()), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
+            // Closed before the worker is interrupted, so that its "interrupted" report cannot win the race.
+            Diagnosis timedOut = run.timedOut(providerName, clock, timeoutMessage, timeoutFix);
             task.cancel(true);
-            return run.timedOut(providerName, clock, timeoutMessage, timeoutFix);
+            return timedOut;
         } catch (InterruptedException e) {
+            Diagnosis interrupted = run.timedOut(providerName, clock, "The diagnosis was interrupted.", "Run it again.");
             task.cancel(true);
             Thread.currentThread().interrupt();
-            return run.timedOut(providerName, clock, "The diagnosis was interrupted.", "Run it again.");
+            return interrupted;
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             synchronized (run) {
