@@ -43,6 +43,17 @@ public final class LoopbackServer extends ExternalResource {
     /** One canned response; a negative delay means "never answer" (the handler blocks until the server stops). */
     public record Response(int status, Map<String, String> headers, byte[] body, long delayMillis) {}
 
+    /** Starts the server outside a JUnit rule (a test's child process); {@link #stop()} ends it. */
+    public LoopbackServer start() throws IOException {
+        before();
+        return this;
+    }
+
+    /** Stops a server started with {@link #start()}. */
+    public void stop() {
+        after();
+    }
+
     @Override
     protected void before() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);

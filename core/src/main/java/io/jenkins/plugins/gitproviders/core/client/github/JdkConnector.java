@@ -151,6 +151,8 @@ final class JdkConnector implements GitHubConnector {
         if (!allowed.contains(uri)) {
             throw new CrossOriginRequestException(Origin.of(uri).map(Origin::toString).orElse("an invalid address"));
         }
+        // The library puts the token into every request's headers.
+        Network.checkHeadersAreNotLogged();
         byte[] body = request.hasBody() ? Network.readBounded(request.body()) : null;
         // Exchanges are recorded under the address asked for, so that a followed redirect does not hide the answer.
         URI asked = uri;

@@ -205,6 +205,7 @@ public final class GitLabClient implements HostClient {
          * RateLimit headers, which GitLab4J does not expose.
          */
         private Preflight preflight() throws IOException {
+            Network.checkHeadersAreNotLogged();
             HttpRequest request = HttpRequest.newBuilder(URI.create(apiUrl + "/version"))
                     .timeout(budget.remainingOrThrow())
                     .header("PRIVATE-TOKEN", secret)

@@ -19,10 +19,12 @@ import org.apache.http.protocol.HttpContext;
  * Opens connections to the GitLab API's own origin only. GitLab4J makes its HTTP client follow redirects on every
  * request, and the client repeats the {@code PRIVATE-TOKEN} header on the redirected request; refusing the connection
  * to any other origin stops the token before a byte is sent, and remembers where the redirect pointed so the
- * diagnosis can say so.
+ * diagnosis can say so. Its connections never log headers (see {@link UnloggedConnections}).
  */
 final class SameOriginConnections implements HttpClientConnectionManager {
-    private final PoolingHttpClientConnectionManager delegate = new PoolingHttpClientConnectionManager();
+    /** Pools connections that log nothing: HttpClient's own connections log every header, the token included. */
+    private final PoolingHttpClientConnectionManager delegate =
+            new PoolingHttpClientConnectionManager(new UnloggedConnections());
     private final Origin origin;
     @CheckForNull
     private volatile String refusedOrigin;

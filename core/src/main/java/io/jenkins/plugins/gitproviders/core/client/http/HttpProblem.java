@@ -32,6 +32,8 @@ public final class HttpProblem extends HostClientException {
         CROSS_ORIGIN_REDIRECT,
         /** A request to another origin than the API's was stopped before the credential was sent. */
         CROSS_ORIGIN,
+        /** The credential was not sent because the JDK HTTP client would log it (see HeaderLogging). */
+        CREDENTIAL_WITHHELD,
         /** More than the allowed same-origin redirects. */
         TOO_MANY_REDIRECTS,
         /** The answer was larger than the cap. */

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitproviders.core.client.http;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.gitproviders.core.client.HeaderLogging;
 import io.jenkins.plugins.gitproviders.core.client.Origin;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -183,6 +184,9 @@ public final class Session {
                     + " it is not the API's address " + origin(base) + ", so the credential was not sent there.",
                     "Give the API's real address as the server URL (or the API URL override); Jenkins sends the"
                             + " credential only to that address.");
+        }
+        if (authorization.headerValue().isPresent() && HeaderLogging.logsHeaders()) {
+            throw new HttpProblem(HttpProblem.Kind.CREDENTIAL_WITHHELD, HeaderLogging.MESSAGE, HeaderLogging.FIX);
         }
         Duration left = remaining();
         if (left.isZero()) {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitproviders.core.client.library;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.gitproviders.core.client.HeaderLogging;
 import io.jenkins.plugins.gitproviders.core.client.HttpSettings;
 import io.jenkins.plugins.gitproviders.core.client.Origin;
 import java.io.IOException;
@@ -36,6 +37,8 @@ public final class Network {
     public static HttpClient httpClient(HttpSettings settings) {
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
+                // HTTP/1.1 only: HTTP/2 header compression logs header values when its own debug switch is on.
+                .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER);
         // Without a configured proxy, connect directly: the system properties of the JVM are not the admin's choice.
         builder.proxy(settings.proxy().isPresent() ? new SettingsProxySelector(settings) : HttpClient.Builder.NO_PROXY);
@@ -61,6 +64,26 @@ public final class Network {
                         + " MiB, more than any answer the plugin asks for.");
             }
             return bytes;
+        }
+    }
+
+    /**
+     * Refuses to send a request carrying the credential while the JDK HTTP client logs request headers.
+     *
+     * @throws CredentialWithheldException when {@link HeaderLogging#logsHeaders()}
+     */
+    public static void checkHeadersAreNotLogged() throws CredentialWithheldException {
+        if (HeaderLogging.logsHeaders()) {
+            throw new CredentialWithheldException();
+        }
+    }
+
+    /** Signals that a request was not sent because the JDK HTTP client would have logged its credential. */
+    public static final class CredentialWithheldException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        CredentialWithheldException() {
+            super(HeaderLogging.MESSAGE);
         }
     }
 
@@ -94,6 +117,9 @@ public final class Network {
     public static String[] describeFailure(Throwable failure, String hostName, String apiUrl, HttpSettings settings,
             String secret) {
         String host = hostOf(apiUrl);
+        if (cause(failure, CredentialWithheldException.class) != null) {
+            return new String[] {HeaderLogging.MESSAGE, HeaderLogging.FIX};
+        }
         if (cause(failure, Budget.BudgetExceededException.class) != null
                 || cause(failure, HttpTimeoutException.class) != null
                 || cause(failure, SocketTimeoutException.class) != null) {
