@@ -11,6 +11,7 @@ import io.jenkins.plugins.gitproviders.core.client.HostClient;
 import io.jenkins.plugins.gitproviders.core.client.HostClientException;
 import io.jenkins.plugins.gitproviders.core.client.HttpSettings;
 import io.jenkins.plugins.gitproviders.core.client.RepositorySummary;
+import io.jenkins.plugins.gitproviders.core.client.StatusWords;
 import io.jenkins.plugins.gitproviders.core.client.http.ApiResponse;
 import io.jenkins.plugins.gitproviders.core.client.http.Authorization;
 import io.jenkins.plugins.gitproviders.core.client.http.DiagnosisRun;
@@ -102,7 +103,8 @@ public final class BitbucketCloudClient implements HostClient {
                         "Put the API token into the Jenkins credential.")).finish();
             }
             ApiResponse me = session.get("/user");
-            run.add(Check.pass(CheckId.REACHABILITY, session.host() + " answered (HTTP " + me.status() + ")."));
+            run.add(Check.pass(CheckId.REACHABILITY, session.host() + " answered (" + StatusWords.shown(me.status())
+                    + ")."));
             if (!authentication(run, session, me, provider, credential, apiToken, evidence)) {
                 return run.finish();
             }
@@ -148,14 +150,14 @@ public final class BitbucketCloudClient implements HostClient {
         }
         if (me.status() == 403) {
             // Access tokens and tokens without the account scope cannot read /user; the token itself is valid.
-            evidence.missing("read:user:bitbucket", me.errorMessage().orElse("HTTP 403 on /user"));
-            run.add(Check.warn(CheckId.AUTHENTICATION, "The token is valid but may not read its owner (HTTP 403"
-                    + me.errorMessage().map(m -> ": " + m).orElse("") + ").", SCOPE_FIX));
+            evidence.missing("read:user:bitbucket", "GET /user");
+            run.add(Check.warn(CheckId.AUTHENTICATION, "The token is valid but may not read its owner (HTTP 403).",
+                    SCOPE_FIX));
             return true;
         }
         if (!me.isSuccess()) {
-            run.add(Check.fail(CheckId.AUTHENTICATION, "Bitbucket answered /2.0/user with HTTP " + me.status()
-                    + me.errorMessage().map(m -> ": " + m).orElse("") + ".", "Try again later; check"
+            run.add(Check.fail(CheckId.AUTHENTICATION, "Bitbucket answered /2.0/user with "
+                    + StatusWords.answer(me.status()) + ".", "Try again later; check"
                     + " https://bitbucket.status.atlassian.com."));
             return false;
         }
@@ -241,7 +243,7 @@ public final class BitbucketCloudClient implements HostClient {
             ApiResponse list = session.get("/user/workspaces?pagelen=" + PAGE);
             if (!list.isSuccess()) {
                 run.add(Check.warn(CheckId.SCOPE_ACCESS, "No workspace configured, and the token cannot list its"
-                        + " workspaces (HTTP " + list.status() + ").", "Configure the workspace ID."));
+                        + " workspaces (" + StatusWords.shown(list.status()) + ").", "Configure the workspace ID."));
                 return;
             }
             List<String> slugs = new ArrayList<>();
@@ -262,7 +264,7 @@ public final class BitbucketCloudClient implements HostClient {
         }
         if (found.status() == 401 || found.status() == 403) {
             run.add(Check.fail(CheckId.SCOPE_ACCESS, "The token has no access to the workspace '" + workspace
-                    + "' (HTTP " + found.status() + found.errorMessage().map(m -> ": " + m).orElse("") + ").",
+                    + "' (" + StatusWords.shown(found.status()) + ").",
                     "Make the token's owner a member of the workspace, or create the access token in that"
                             + " workspace."));
             return;
@@ -270,9 +272,9 @@ public final class BitbucketCloudClient implements HostClient {
         String slug = found.isSuccess() ? found.requireJson(HOST).path("slug").asText(workspace) : workspace;
         ApiResponse repos = session.get("/repositories/" + Session.segment(slug) + "?pagelen=" + PAGE);
         if (!repos.isSuccess()) {
-            evidence.missing("read:repository:bitbucket", repos.errorMessage().orElse("HTTP " + repos.status()));
+            evidence.missing("read:repository:bitbucket", "the repository list");
             run.add(Check.fail(CheckId.SCOPE_ACCESS, "The workspace '" + slug + "' exists, but the token cannot"
-                    + " list its repositories (HTTP " + repos.status() + ").", SCOPE_FIX));
+                    + " list its repositories (" + StatusWords.shown(repos.status()) + ").", SCOPE_FIX));
             return;
         }
         evidence.confirmed("read:repository:bitbucket");
@@ -303,8 +305,7 @@ public final class BitbucketCloudClient implements HostClient {
         for (int page = 0; page < MAX_PAGES && result.size() < limit; page++) {
             if (!response.isSuccess()) {
                 throw new HostClientException(auth.scrub("Bitbucket answered " + response.uri().getPath()
-                        + " with HTTP " + response.status() + response.errorMessage().map(m -> ": " + m).orElse("")
-                        + "."));
+                        + " with " + StatusWords.answer(response.status()) + "."));
             }
             JsonNode body = response.requireJson(HOST);
             for (JsonNode repo : body.path("values")) {

@@ -12,6 +12,7 @@ import io.jenkins.plugins.gitproviders.core.client.HostClient;
 import io.jenkins.plugins.gitproviders.core.client.HostClientException;
 import io.jenkins.plugins.gitproviders.core.client.HttpSettings;
 import io.jenkins.plugins.gitproviders.core.client.RepositorySummary;
+import io.jenkins.plugins.gitproviders.core.client.StatusWords;
 import io.jenkins.plugins.gitproviders.core.client.library.Budget;
 import io.jenkins.plugins.gitproviders.core.client.library.DiagnosisRun;
 import io.jenkins.plugins.gitproviders.core.client.library.Network;
@@ -240,8 +241,8 @@ public final class GitLabClient implements HostClient {
                 return false;
             }
             if (status == 401 || status == 403) {
-                run.add(Check.pass(CheckId.REACHABILITY, "GitLab answered at " + apiUrl + " (HTTP " + status
-                        + "; GitLab tells its version only to accepted tokens)."));
+                run.add(Check.pass(CheckId.REACHABILITY, "GitLab answered at " + apiUrl + " ("
+                        + StatusWords.shown(status) + "; GitLab tells its version only to accepted tokens)."));
                 return true;
             }
             if (status == 429) {
@@ -254,17 +255,19 @@ public final class GitLabClient implements HostClient {
             Optional<JsonNode> body = preflight.json();
             if (status != 200 || body.isEmpty() || !body.get().path("version").isTextual()) {
                 run.add(Check.fail(CheckId.REACHABILITY, apiUrl + " does not answer like a GitLab API: GET /version"
-                        + " gave HTTP " + status + preflight.header("Content-Type").map(type -> ", "
-                                + bounded(type, 60)).orElse("") + ".",
+                        + " gave " + StatusWords.answer(status) + (status == 200 ? " without a GitLab version" : "")
+                        + ".",
                         status >= 500 ? "GitLab has a problem; try again later or ask its administrators."
                                 : serverUrlFix()));
                 run.skipRemaining("Not checked: the address is not a GitLab API.");
                 return false;
             }
+            // Only what looks like a version and a commit id is shown: no free text of the answer.
+            String version = StatusWords.version(body.get().path("version").asText());
             String revision = body.get().path("revision").asText("");
-            run.add(Check.pass(CheckId.REACHABILITY, "GitLab " + bounded(body.get().path("version").asText(), 40)
-                    + (revision.isEmpty() ? "" : " (revision " + bounded(revision, 20) + ")") + " answered at "
-                    + apiUrl + "."));
+            run.add(Check.pass(CheckId.REACHABILITY, "GitLab " + (version.isEmpty() ? "(version not reported)"
+                    : version) + (revision.matches("[0-9a-f]{7,40}") ? " (revision " + revision + ")" : "")
+                    + " answered at " + apiUrl + "."));
             return true;
         }
 
@@ -299,7 +302,7 @@ public final class GitLabClient implements HostClient {
                 if (status == 403) {
                     // A token without api, read_api or read_user may not read /user; its scopes tell why.
                     run.add(Check.fail(CheckId.AUTHENTICATION, "GitLab refused to tell who the token belongs to"
-                            + " (HTTP 403" + hostMessage(e) + ").",
+                            + " (HTTP 403).",
                             "Give the token the api scope (read_api is enough to read); see the token scopes"
                                     + " below."));
                     return true;
@@ -319,7 +322,7 @@ public final class GitLabClient implements HostClient {
                 String why = e.getHttpStatus() == 404
                         ? "this GitLab does not report token scopes (GET /personal_access_tokens/self needs GitLab"
                                 + " 15.5 or later)"
-                        : "GitLab did not tell the token's scopes (HTTP " + e.getHttpStatus() + hostMessage(e) + ")";
+                        : "GitLab did not tell the token's scopes (" + StatusWords.shown(e.getHttpStatus()) + ")";
                 run.add(Check.warn(CheckId.SCOPES, "Scopes unknown: " + why + ".",
                         "Check in GitLab that the token has the api scope (or read_api and read_repository for"
                                 + " read-only use)."));
@@ -579,15 +582,16 @@ public final class GitLabClient implements HostClient {
                 return Check.fail(id, "GitLab's rate limit is reached (HTTP 429).",
                         "Wait a few minutes; Jenkins does not retry in a loop.");
             }
-            return Check.fail(id, "GitLab answered " + what + " with HTTP " + status + hostMessage(e) + ".",
+            return Check.fail(id, "GitLab answered " + what + " with " + StatusWords.answer(status) + ".",
                     status >= 500 ? "GitLab has a problem; try again later or ask its administrators."
                             : "Check the token's scopes and the user's role in the group.");
         }
 
         private Check redirect(@CheckForNull String location, int status, String what) {
             String target = location == null ? "another address" : originOf(location);
-            return Check.fail(CheckId.REACHABILITY, apiUrl + " answered " + what + " with a redirect (HTTP " + status
-                    + ") to " + target + "; it was not followed, so the token was not sent there.",
+            return Check.fail(CheckId.REACHABILITY, apiUrl + " answered " + what + " with a redirect ("
+                    + StatusWords.shown(status) + ") to " + target + "; it was not followed, so the token was not sent"
+                    + " there.",
                     "Use the address the host redirects to as the server URL only if it is really your GitLab"
                             + " (for example after a move to HTTPS); a redirect to a sign-in page means the"
                             + " address is not the API. " + serverUrlFix());
@@ -625,11 +629,6 @@ public final class GitLabClient implements HostClient {
                         + " elsewhere. For gitlab.com use the GitLab.com provider type.";
             }
             return "Remove the API URL override or correct it: the GitLab.com API is https://gitlab.com/api/v4.";
-        }
-
-        private String hostMessage(GitLabApiException e) {
-            String message = e.getMessage();
-            return message == null || message.isBlank() ? "" : ": " + bounded(Network.redact(message, secret), 300);
         }
 
         private String webUrl() {

@@ -140,9 +140,9 @@ public final class DiagnosisRun {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             synchronized (run) {
                 CheckId failed = run.current != null ? run.current : CheckId.REACHABILITY;
-                run.add(Check.fail(failed, "The diagnosis stopped on an unexpected error: "
-                        + cause.getClass().getSimpleName()
-                        + (cause.getMessage() == null ? "" : ": " + cause.getMessage()),
+                // The type only: a parser's message quotes the answer it could not read.
+                run.add(Check.fail(failed, "The diagnosis stopped on an unexpected error ("
+                        + cause.getClass().getSimpleName() + ").",
                         "Run the diagnosis again; if the error stays, report it with this message."));
                 run.skipRemaining("Not checked: the diagnosis stopped on an error.");
             }

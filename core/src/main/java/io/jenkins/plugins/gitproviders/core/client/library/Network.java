@@ -110,7 +110,8 @@ public final class Network {
     }
 
     /**
-     * Describes why a host could not be reached, without the exception's own text where it could hold a header.
+     * Describes why a host could not be reached in fixed words: the exception's own text is shown only for TLS
+     * failures, whose messages come from the JDK's own checks, never from the host's answer.
      *
      * @return the message and fix, as a two-element array
      */
@@ -150,9 +151,9 @@ public final class Network {
                 "Check the host name and port in the server URL, that the server is running, and the firewall and"
                         + " proxy settings between Jenkins and the host."};
         }
+        // The exception's own message is not shown: libraries put the answer's body into it.
         return new String[] {
-            "Cannot reach " + hostName + " at " + apiUrl + ": " + failure.getClass().getSimpleName()
-                    + (failure.getMessage() == null ? "" : " (" + redact(failure.getMessage(), secret) + ")") + ".",
+            "Cannot reach " + hostName + " at " + apiUrl + " (" + failure.getClass().getSimpleName() + ").",
             "Check the server URL and the network path from Jenkins to the host."};
     }
 

@@ -89,13 +89,16 @@ public class AzureDevOpsClientTest {
     }
 
     @Test
-    public void shouldReportAnUnknownProjectWithTheHostsWords() throws IOException {
+    public void shouldReportAnUnknownProjectInFixedWordsWithoutTheHostsMessage() throws IOException {
         server.on("GET /fabrikam/_apis/projects/Fabrikam-Fibre", 404, Map.of("Content-Type", "application/json"),
                 Files.readAllBytes(TestResources.path("azure/error.404.project.json")));
 
         Diagnosis diagnosis = diagnose("fabrikam/Fabrikam-Fibre", HttpSettings.DEFAULT);
 
-        assertThat(diagnosis.check(CheckId.SCOPE_ACCESS).orElseThrow().message()).contains("TF200016", "misspelled");
+        assertThat(diagnosis.check(CheckId.SCOPE_ACCESS).orElseThrow().message())
+                .isEqualTo("The organization 'fabrikam' has no project 'Fabrikam-Fibre' the token can see (HTTP 404):"
+                        + " misspelled project?")
+                .doesNotContain("TF200016");
     }
 
     @Test

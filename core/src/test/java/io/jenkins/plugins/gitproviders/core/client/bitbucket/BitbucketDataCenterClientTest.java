@@ -77,7 +77,7 @@ public class BitbucketDataCenterClientTest {
     }
 
     @Test
-    public void shouldReportAnUnknownProjectWithTheHostsWords() throws IOException {
+    public void shouldReportAnUnknownProjectInFixedWordsWithoutTheHostsMessage() throws IOException {
         server.on("GET /rest/api/1.0/projects/DEV", 404, Map.of("Content-Type", "application/json"),
                 Fixtures.bytes("bitbucket-server/api/error.404.no-such-project.json"));
 
@@ -85,7 +85,9 @@ public class BitbucketDataCenterClientTest {
 
         assertThat(diagnosis.check(CheckId.SCOPE_ACCESS).orElseThrow())
                 .satisfies(check -> assertThat(check.status()).isEqualTo(CheckStatus.FAIL))
-                .satisfies(check -> assertThat(check.message()).contains("no project 'DEV'", "Project dev does not exist."));
+                .satisfies(check -> assertThat(check.message())
+                        .isEqualTo("Bitbucket has no project 'DEV' the credential can see (HTTP 404).")
+                        .doesNotContain("does not exist"));
     }
 
     @Test
