@@ -37,7 +37,7 @@ public final class AzureDevOpsClient implements HostClient {
     private static final String API_VERSION = "api-version=7.1";
     private static final String PAT_FIX = "Create a personal access token under User settings > Personal access"
             + " tokens, with Organization set to this organization (or All accessible organizations) and the"
-            + " scopes Code (Read & write, Status) and Service hooks (Read & write), and update the credential.";
+            + " scope Code (Read), and update the credential.";
 
     private final HttpGateway gateway;
     private final Clock clock;

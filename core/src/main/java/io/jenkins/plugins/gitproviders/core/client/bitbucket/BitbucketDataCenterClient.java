@@ -36,8 +36,7 @@ import java.util.regex.Pattern;
 public final class BitbucketDataCenterClient implements HostClient {
     private static final String API_SUFFIX = "/rest/api/1.0";
     private static final String SCOPE_FIX = "Create an HTTP access token (Profile picture > Manage account > HTTP"
-            + " access tokens, or in the project's settings) with Repository read, and Repository admin if Jenkins"
-            + " should create webhooks, and update the credential.";
+            + " access tokens, or in the project's settings) with Repository read, and update the credential.";
     /** A Bitbucket user slug or name as whoami tells it; any other text of an answer is not taken for one. */
     private static final Pattern USER_SLUG = Pattern.compile("[\\p{L}\\p{N}._@+~-]{1,255}");
     private static final int PAGE = 100;

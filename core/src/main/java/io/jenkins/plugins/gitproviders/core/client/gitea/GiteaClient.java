@@ -33,7 +33,7 @@ import java.util.Locale;
  */
 public final class GiteaClient implements HostClient {
     private static final String SCOPE_FIX = "Create a new token under Settings > Applications > Access tokens on the"
-            + " server with the scopes read:repository, write:repository, read:user and read:organization, and"
+            + " server with the scopes read:repository, read:user and read:organization, and"
             + " update the credential (Gitea does not let you change the scopes of an existing token).";
     private static final int PAGE = 50;
     private static final int MAX_PAGES = 20;

@@ -306,8 +306,8 @@ public final class GitHubClient implements HostClient {
                     + " (granted: " + granted + ").";
             String fix = "Edit the token at " + tokenSettingsUrl() + " and tick " + names
                     + "; the token's value stays the same. The plugin needs " + purposes + ".";
-            boolean canRead = missing.stream().noneMatch(scope -> scope.name().equals("repo"));
-            return canRead ? Check.warn(CheckId.SCOPES, message, fix) : Check.fail(CheckId.SCOPES, message, fix);
+            // Every required scope is needed to read and clone private repositories.
+            return Check.fail(CheckId.SCOPES, message, fix);
         }
 
         private Check fineGrainedScopes(Exchange user) {
@@ -323,9 +323,7 @@ public final class GitHubClient implements HostClient {
                     "In GitHub, open Settings > Developer settings > Fine-grained tokens and check that the token's"
                             + " resource owner is " + provider.scopeValue().orElse("the right account")
                             + ", that it has access to the repositories Jenkins builds, and that it has the"
-                            + " repository permissions Metadata (read), Contents (read), Commit statuses (read and"
-                            + " write) and Webhooks (read and write), plus the organization permission Members"
-                            + " (read).");
+                            + " repository permissions Contents (read) and Metadata (read); it needs no other.");
         }
 
         private Check expiry(DiagnosisRun run, Exchange user, boolean classic) {
@@ -419,8 +417,8 @@ public final class GitHubClient implements HostClient {
             if (count == 0) {
                 String fix = classic
                         ? "Make the token's owner a member of " + hostSpelling + " with access to its repositories,"
-                                + " or use a token of an account that has it; private organization repositories also"
-                                + " need the read:org and repo scopes."
+                                + " or use a token of an account that has it; private repositories also need the repo"
+                                + " scope."
                         : "Set the fine-grained token's resource owner to " + hostSpelling + " and grant it access"
                                 + " to the repositories Jenkins builds (an organization owner may have to approve"
                                 + " the token).";

@@ -287,8 +287,9 @@ public final class GitLabClient implements HostClient {
                 if (status == 401) {
                     run.add(Check.fail(CheckId.AUTHENTICATION, "GitLab rejected the token (HTTP 401 Unauthorized).",
                             "The token is mistyped, revoked or expired. Create a new personal access token at "
-                                    + tokenSettingsUrl() + " with the api scope (or a project or group access"
-                                    + " token with api) and store it in the credential " + credentialName() + "."));
+                                    + tokenSettingsUrl() + " with the scopes read_api and read_repository (or a"
+                                    + " project or group access token with them) and store it in the credential "
+                                    + credentialName() + "."));
                     run.skipRemaining("Not checked: authentication failed.");
                     return false;
                 }
@@ -303,8 +304,7 @@ public final class GitLabClient implements HostClient {
                     // A token without api, read_api or read_user may not read /user; its scopes tell why.
                     run.add(Check.fail(CheckId.AUTHENTICATION, "GitLab refused to tell who the token belongs to"
                             + " (HTTP 403).",
-                            "Give the token the api scope (read_api is enough to read); see the token scopes"
-                                    + " below."));
+                            "Give the token the read_api scope; see the token scopes below."));
                     return true;
                 }
                 run.add(requestFailure(CheckId.AUTHENTICATION, "GET /user", e));
@@ -324,8 +324,7 @@ public final class GitLabClient implements HostClient {
                                 + " 15.5 or later)"
                         : "GitLab did not tell the token's scopes (" + StatusWords.shown(e.getHttpStatus()) + ")";
                 run.add(Check.warn(CheckId.SCOPES, "Scopes unknown: " + why + ".",
-                        "Check in GitLab that the token has the api scope (or read_api and read_repository for"
-                                + " read-only use)."));
+                        "Check in GitLab that the token has the scopes read_api and read_repository."));
                 return null;
             }
             List<ProjectAccessTokenScope> scopes = token.getScopes() == null ? List.of() : token.getScopes();
@@ -336,27 +335,30 @@ public final class GitLabClient implements HostClient {
                     + (others == 0 ? "" : (known.isEmpty() ? "" : " and ") + others + " other scope"
                             + (others == 1 ? "" : "s"))
                     + (known.isEmpty() && others == 0 ? "no scopes" : "");
-            if (scopes.contains(ProjectAccessTokenScope.API)) {
-                run.add(Check.pass(CheckId.SCOPES, "The token has the api scope the plugin needs (granted: "
-                        + granted + ")."));
-            } else if (scopes.contains(ProjectAccessTokenScope.READ_API)
-                    && scopes.contains(ProjectAccessTokenScope.READ_REPOSITORY)) {
-                run.add(Check.warn(CheckId.SCOPES, "The token is read-only (granted: " + granted + "): the plugin"
-                        + " can list and clone repositories, but cannot create webhooks or report build statuses.",
-                        "To manage webhooks and report statuses, create a token with the api scope at "
-                                + tokenSettingsUrl() + " (GitLab cannot add scopes to an existing token) and update"
-                                + " the credential " + credentialName() + "."));
+            // api includes reading the API and cloning; write_repository includes cloning.
+            boolean readsApi = scopes.contains(ProjectAccessTokenScope.API)
+                    || scopes.contains(ProjectAccessTokenScope.READ_API);
+            boolean clones = scopes.contains(ProjectAccessTokenScope.API)
+                    || scopes.contains(ProjectAccessTokenScope.READ_REPOSITORY)
+                    || scopes.contains(ProjectAccessTokenScope.WRITE_REPOSITORY);
+            List<String> missing = new ArrayList<>();
+            if (!readsApi) {
+                missing.add("read_api");
+            }
+            if (!clones) {
+                missing.add("read_repository");
+            }
+            if (missing.isEmpty()) {
+                boolean broad = scopes.contains(ProjectAccessTokenScope.API);
+                run.add(Check.pass(CheckId.SCOPES, "The token can do what the plugin needs, read the API and clone"
+                        + " (granted: " + granted + ")" + (broad ? "; api also grants write access, which the"
+                                + " plugin does not need: read_api and read_repository are enough" : "") + "."));
             } else {
-                List<String> missing = new ArrayList<>();
-                missing.add("api");
-                String alternative = scopes.contains(ProjectAccessTokenScope.READ_API)
-                        ? "read_repository" : scopes.contains(ProjectAccessTokenScope.READ_REPOSITORY)
-                                ? "read_api" : "read_api and read_repository";
-                run.add(Check.fail(CheckId.SCOPES, "The token lacks the scope " + String.join(", ", missing)
-                        + " (or " + alternative + " for read-only use); granted: " + granted + ".",
-                        "Create a token with the api scope at " + tokenSettingsUrl() + " (GitLab cannot add"
-                                + " scopes to an existing token) and update the credential " + credentialName()
-                                + "."));
+                run.add(Check.fail(CheckId.SCOPES, "The token lacks the scope" + (missing.size() == 1 ? " " : "s ")
+                        + String.join(" and ", missing) + " (granted: " + granted + ").",
+                        "Create a token with the scopes read_api and read_repository at " + tokenSettingsUrl()
+                                + " (GitLab cannot add scopes to an existing token) and update the credential "
+                                + credentialName() + "."));
             }
             return token;
         }
@@ -426,8 +428,8 @@ public final class GitLabClient implements HostClient {
             if (count == 0) {
                 return Check.warn(CheckId.SCOPE_ACCESS, "The group " + hostSpelling + " exists, but the token sees"
                         + " none of its projects.",
-                        "Give the token's user at least the Reporter role in the group (Developer to report build"
-                                + " statuses, Maintainer to manage webhooks), or use an access token of this group.");
+                        "Give the token's user at least the Reporter role in the group (enough to read and clone),"
+                                + " or use an access token of this group.");
             }
             String seen = "the token sees " + counted(count) + " of its projects (subgroups included)";
             if (!hostSpelling.equals(path)) {

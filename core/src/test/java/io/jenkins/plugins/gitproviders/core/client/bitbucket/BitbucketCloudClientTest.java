@@ -92,7 +92,8 @@ public class BitbucketCloudClientTest {
     }
 
     @Test
-    public void shouldFailForAnAccessTokenWithoutWebhookScopes() {
+    public void shouldPassAnAccessTokenWithAccountAndRepositoriesRead() {
+        // Given a workspace access token with the two permissions the plugin needs, and no webhook permission
         server.on("GET /2.0/user", 200, Map.of("Content-Type", "application/json", "X-OAuth-Scopes",
                 "account, repository", "X-Credential-Type", "workspace_access_token"),
                 Fixtures.bytes("bitbucket-cloud/api/2.0-user.json"));
@@ -100,10 +101,23 @@ public class BitbucketCloudClientTest {
         Diagnosis diagnosis = diagnose(provider("atlassian").build(), ApiCredential.token(ACCESS_TOKEN.toCharArray()));
 
         assertThat(diagnosis.check(CheckId.SCOPES).orElseThrow())
-                .satisfies(check -> assertThat(check.status()).isEqualTo(CheckStatus.FAIL))
-                .satisfies(check -> assertThat(check.message()).contains("read:webhook:bitbucket",
-                        "write:webhook:bitbucket").doesNotContain("lacks read:user"));
+                .satisfies(check -> assertThat(check.status()).isEqualTo(CheckStatus.PASS))
+                .satisfies(check -> assertThat(check.message()).doesNotContain("webhook"));
         assertThat(server.requests().get(0).header("Authorization")).contains("Bearer " + ACCESS_TOKEN);
+    }
+
+    @Test
+    public void shouldFailForAnAccessTokenWithoutRepositoriesRead() {
+        server.on("GET /2.0/user", 200, Map.of("Content-Type", "application/json", "X-OAuth-Scopes",
+                "account, webhook", "X-Credential-Type", "workspace_access_token"),
+                Fixtures.bytes("bitbucket-cloud/api/2.0-user.json"));
+
+        Diagnosis diagnosis = diagnose(provider("atlassian").build(), ApiCredential.token(ACCESS_TOKEN.toCharArray()));
+
+        assertThat(diagnosis.check(CheckId.SCOPES).orElseThrow())
+                .satisfies(check -> assertThat(check.status()).isEqualTo(CheckStatus.FAIL))
+                .satisfies(check -> assertThat(check.message()).contains("lacks read:repository:bitbucket")
+                        .doesNotContain("read:user"));
     }
 
     @Test
@@ -117,17 +131,20 @@ public class BitbucketCloudClientTest {
     }
 
     @Test
-    public void shouldListTheWorkspacesWhenNoneIsConfigured() {
+    public void shouldCountTheMembersRepositoriesWhenNoWorkspaceIsConfigured() throws IOException {
+        server.onFixture("GET /2.0/repositories?role=member&pagelen=100",
+                TestResources.path("bitbucket/cloud-repositories.json"));
+
         Diagnosis diagnosis = diagnose(provider(null).email("test@harness.io").build(),
                 ApiCredential.token(API_TOKEN.toCharArray()));
 
         assertThat(diagnosis.check(CheckId.SCOPE_ACCESS).orElseThrow().message())
-                .contains("2 workspaces", "my-workspace", "team-workspace");
+                .isEqualTo("No workspace configured; the token sees 1 repository in all, 1 on the first page.");
     }
 
     @Test
     public void shouldReportRateLimiting() {
-        server.on("GET /2.0/workspaces/atlassian", 429, Map.of("Retry-After", "60"), new byte[0]);
+        server.on("GET /2.0/repositories/atlassian", 429, Map.of("Retry-After", "60"), new byte[0]);
 
         Diagnosis diagnosis = diagnose(provider("atlassian").email("test@harness.io").build(),
                 ApiCredential.token(API_TOKEN.toCharArray()));

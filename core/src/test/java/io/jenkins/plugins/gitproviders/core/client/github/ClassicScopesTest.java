@@ -29,6 +29,6 @@ public class ClassicScopesTest {
         // Then
         assertThat(scopes.granted()).isEmpty();
         assertThat(scopes.missing(ProviderType.GITHUB.requiredTokenScopes())).extracting(TokenScope::name)
-                .containsExactly("repo", "admin:repo_hook", "read:org");
+                .containsExactly("repo");
     }
 }

@@ -102,7 +102,7 @@ public class GitHubClientTest {
         assertThat(authentication.status()).isEqualTo(CheckStatus.FAIL);
         assertThat(authentication.message()).contains("Bad credentials").contains("401");
         assertThat(authentication.fix()).contains("https://github.com/settings/tokens")
-                .contains("repo, admin:repo_hook, read:org").contains("'gh-token'");
+                .contains("(classic token scopes: repo)").contains("'gh-token'");
         assertThat(diagnosis.check(CheckId.REACHABILITY).orElseThrow().status()).isEqualTo(CheckStatus.PASS);
         assertThat(diagnosis.check(CheckId.SCOPES).orElseThrow().status()).isEqualTo(CheckStatus.SKIPPED);
         assertThat(diagnosis.failed()).isTrue();
@@ -142,8 +142,8 @@ public class GitHubClientTest {
     }
 
     @Test
-    public void shouldNameEachMissingScope() throws Exception {
-        // Given a classic token with only the repo scope
+    public void shouldPassAClassicTokenWithOnlyTheRepoScope() throws Exception {
+        // Given a classic token with only the repo scope: all the plugin needs
         github.onFixture("GET /user", fixture("user.200.classic-token.repo-scope.json"))
                 .onFixture("GET /user/repos", resource("orgs-hub4j-test-org-repos.json"));
 
@@ -152,10 +152,8 @@ public class GitHubClientTest {
 
         // Then
         Check scopes = diagnosis.check(CheckId.SCOPES).orElseThrow();
-        assertThat(scopes.status()).isEqualTo(CheckStatus.WARN);
-        assertThat(scopes.message()).contains("lacks the scopes admin:repo_hook, read:org").contains("granted: repo");
-        assertThat(scopes.fix()).contains("https://github.com/settings/tokens").contains("tick admin:repo_hook,"
-                + " read:org").contains("create and check repository webhooks");
+        assertThat(scopes.status()).isEqualTo(CheckStatus.PASS);
+        assertThat(scopes.message()).contains("every scope the plugin needs (repo)").contains("granted: repo");
     }
 
     @Test
@@ -190,7 +188,8 @@ public class GitHubClientTest {
         assertThat(scopes.status()).isEqualTo(CheckStatus.WARN);
         assertThat(scopes.message()).contains("fine-grained").contains("cannot be checked")
                 .contains("allows_permissionless_access=true");
-        assertThat(scopes.fix()).contains("resource owner is " + ORG).contains("Webhooks (read and write)");
+        assertThat(scopes.fix()).contains("resource owner is " + ORG)
+                .contains("Contents (read) and Metadata (read); it needs no other").doesNotContain("Webhooks");
         assertThat(diagnosis.check(CheckId.EXPIRY).orElseThrow().status()).isEqualTo(CheckStatus.WARN);
         assertThat(diagnosis.expiry()).contains(Instant.parse("2024-06-17T09:06:09Z"));
         assertThat(diagnosis.check(CheckId.SCOPE_ACCESS).orElseThrow().status()).isEqualTo(CheckStatus.PASS);

@@ -65,7 +65,8 @@ public class GitLabClientTest {
         assertThat(message(diagnosis, CheckId.REACHABILITY)).contains("GitLab 17.1.0-ee (revision 4e963fe)");
         assertThat(message(diagnosis, CheckId.AUTHENTICATION)).contains("john_smith (John Smith)");
         assertThat(diagnosis.owner()).contains("john_smith");
-        assertThat(message(diagnosis, CheckId.SCOPES)).contains("api scope").contains("granted: api");
+        assertThat(message(diagnosis, CheckId.SCOPES)).contains("can do what the plugin needs")
+                .contains("granted: api").contains("read_api and read_repository are enough");
         assertThat(message(diagnosis, CheckId.EXPIRY)).contains("no expiry date");
         assertThat(message(diagnosis, CheckId.SCOPE_ACCESS)).contains("group platform/infra exists")
                 .contains("sees 3 of its projects");
@@ -92,7 +93,7 @@ public class GitLabClientTest {
         assertThat(authentication.status()).isEqualTo(CheckStatus.FAIL);
         assertThat(authentication.message()).isEqualTo("GitLab rejected the token (HTTP 401 Unauthorized).");
         assertThat(authentication.fix()).contains("https://gitlab.example.com/-/user_settings/personal_access_tokens")
-                .contains("api scope").contains("'gl-token'");
+                .contains("scopes read_api and read_repository").contains("'gl-token'");
         assertThat(diagnosis.check(CheckId.SCOPES).orElseThrow().status()).isEqualTo(CheckStatus.SKIPPED);
     }
 
@@ -146,8 +147,8 @@ public class GitLabClientTest {
     }
 
     @Test
-    public void shouldWarnThatAReadOnlyTokenCannotManageWebhooks() throws Exception {
-        // Given a token with read_api and read_repository
+    public void shouldPassATokenWithTheReadScopesOnly() throws Exception {
+        // Given a token with read_api and read_repository: exactly what the plugin needs
         healthyGitLab();
         gitlab.onFixture("GET " + API + "/personal_access_tokens/self",
                 resource("personal_access_tokens_self.read-only.json"));
@@ -157,10 +158,9 @@ public class GitLabClientTest {
 
         // Then
         Check scopes = diagnosis.check(CheckId.SCOPES).orElseThrow();
-        assertThat(scopes.status()).isEqualTo(CheckStatus.WARN);
-        assertThat(scopes.message()).contains("read-only (granted: read_api, read_repository)")
-                .contains("cannot create webhooks");
-        assertThat(scopes.fix()).contains("api scope").contains("cannot add scopes");
+        assertThat(scopes.status()).isEqualTo(CheckStatus.PASS);
+        assertThat(scopes.message()).isEqualTo("The token can do what the plugin needs, read the API and clone"
+                + " (granted: read_api, read_repository).");
         assertThat(diagnosis.check(CheckId.EXPIRY).orElseThrow().message()).contains("2026-06-30");
     }
 
@@ -177,8 +177,9 @@ public class GitLabClientTest {
         // Then read_user, unknown to GitLab4J, is counted, not lost
         Check scopes = diagnosis.check(CheckId.SCOPES).orElseThrow();
         assertThat(scopes.status()).isEqualTo(CheckStatus.FAIL);
-        assertThat(scopes.message()).isEqualTo("The token lacks the scope api (or read_api for read-only use);"
-                + " granted: read_repository and 1 other scope.");
+        assertThat(scopes.message()).isEqualTo("The token lacks the scope read_api (granted: read_repository and 1"
+                + " other scope).");
+        assertThat(scopes.fix()).contains("read_api and read_repository").contains("cannot add scopes");
     }
 
     @Test
