@@ -64,7 +64,8 @@ public final class GitHubClient implements HostClient {
             .withZone(ZoneOffset.UTC);
     /** GitHub's list of permissions a call needs, such as {@code contents=read; metadata=read}. */
     private static final Pattern ACCEPTED_PERMISSIONS = Pattern.compile(
-            "[a-z_]{1,40}=(?:read|write|admin|true|false)(?:\\s*[,;]\\s*[a-z_]{1,40}=(?:read|write|admin|true|false)){0,20}");
+            "[a-z_]{1,40}=(?:read|write|admin|true|false)"
+                    + "(?:\\s*[,;]\\s*[a-z_]{1,40}=(?:read|write|admin|true|false)){0,20}");
     /** Ends the request when the rate limit is exhausted: the diagnosis reports it, nothing waits or retries. */
     private static final GitHubRateLimitHandler REPORT_RATE_LIMIT = new GitHubRateLimitHandler() {
         @Override

@@ -132,7 +132,8 @@ public final class DiagnosisRun {
             task.cancel(true);
             return timedOut;
         } catch (InterruptedException e) {
-            Diagnosis interrupted = run.timedOut(providerName, clock, "The diagnosis was interrupted.", "Run it again.");
+            Diagnosis interrupted = run.timedOut(providerName, clock, "The diagnosis was interrupted.",
+                    "Run it again.");
             task.cancel(true);
             Thread.currentThread().interrupt();
             return interrupted;
