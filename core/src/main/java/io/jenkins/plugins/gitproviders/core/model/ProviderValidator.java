@@ -86,7 +86,7 @@ public final class ProviderValidator {
         problems.addAll(checkApiUrl(type, spec.apiUrl()));
         problems.addAll(checkScope(type, spec.scope()));
         problems.addAll(checkUsername(type, spec.username()));
-        problems.addAll(checkEmail(type, spec.email(), apiKind));
+        problems.addAll(checkEmail(spec.email()));
         problems.addAll(checkCredentialsId(type, spec.credentialsId(), apiKind));
         problems.addAll(checkSshCredentialsId(spec.sshCredentialsId(), sshKind));
         problems.addAll(checkAllowedItems(spec.allowedItems()));
@@ -197,14 +197,13 @@ public final class ProviderValidator {
         return List.of();
     }
 
-    /** Checks the username: required for Bitbucket Cloud, where Git clones as this user; never spaces or ':'. */
+    /**
+     * Checks the optional username: never spaces or ':'. No type requires it: Bitbucket Cloud clones with the user
+     * names Atlassian documents for its tokens, and Bitbucket Data Center asks for it only when it clones with a token.
+     */
     public static List<Problem> checkUsername(ProviderType type, @CheckForNull String username) {
         String value = clean(username);
         if (value == null) {
-            if (type == ProviderType.BITBUCKET_CLOUD) {
-                return List.of(Problem.error(ProviderField.USERNAME, "Enter your Bitbucket username (Personal"
-                        + " settings > Account settings): Git clones over HTTPS as this user."));
-            }
             return List.of();
         }
         if (value.chars().anyMatch(c -> c == ':' || Character.isWhitespace(c) || Character.isISOControl(c))) {
@@ -215,21 +214,14 @@ public final class ProviderValidator {
     }
 
     /**
-     * Checks the email: required for Bitbucket Cloud unless the API credential is known to be a username with
-     * password (API tokens authenticate with the account email; app passwords, which did not, were retired in 2026),
-     * and spelled as an email address wherever given.
-     *
-     * @param apiKind the kind of the API credential, or {@code null} if unknown
+     * Checks the optional email: spelled as an email address when given. On Bitbucket Cloud it tells the two kinds of
+     * secret text apart: with an email the secret is an Atlassian API token (sent as Basic email:token), without one
+     * it is a workspace, project or repository access token (sent as Bearer), so neither kind can be refused here;
+     * Test connection says when an API token lacks its email.
      */
-    public static List<Problem> checkEmail(
-            ProviderType type, @CheckForNull String email, @CheckForNull CredentialKind apiKind) {
+    public static List<Problem> checkEmail(@CheckForNull String email) {
         String value = clean(email);
         if (value == null) {
-            if (type == ProviderType.BITBUCKET_CLOUD && apiKind != CredentialKind.USERNAME_PASSWORD) {
-                return List.of(Problem.error(ProviderField.EMAIL, "Enter the email address of your Atlassian"
-                        + " account: Bitbucket Cloud API tokens authenticate with the email of the account that"
-                        + " created the token."));
-            }
             return List.of();
         }
         if (value.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(value).matches()) {

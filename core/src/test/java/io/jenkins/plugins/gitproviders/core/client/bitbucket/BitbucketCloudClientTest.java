@@ -60,6 +60,29 @@ public class BitbucketCloudClientTest {
     }
 
     @Test
+    public void shouldSendTheEmailAndApiTokenOfAUsernameWithPasswordAsBasic() {
+        Diagnosis diagnosis = diagnose(provider("atlassian").build(),
+                ApiCredential.usernamePassword("test@harness.io", API_TOKEN.toCharArray()));
+
+        assertThat(diagnosis.overall()).isEqualTo(CheckStatus.PASS);
+        String basic = "Basic " + Base64.getEncoder().encodeToString(
+                ("test@harness.io:" + API_TOKEN).getBytes(StandardCharsets.UTF_8));
+        assertThat(server.requests()).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.header("Authorization")).contains(basic));
+    }
+
+    @Test
+    public void shouldSendAnAccessTokenAsBearerWhateverTheUsername() {
+        // Given an access token: no email, and a username that only the diagnosis compares with the owner
+        Diagnosis diagnosis = diagnose(provider("atlassian").username("brydzewski").build(),
+                ApiCredential.token(ACCESS_TOKEN.toCharArray()));
+
+        assertThat(diagnosis.check(CheckId.AUTHENTICATION).orElseThrow().status()).isEqualTo(CheckStatus.PASS);
+        assertThat(server.requests()).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.header("Authorization")).contains("Bearer " + ACCESS_TOKEN));
+    }
+
+    @Test
     public void shouldReportAMissingEmailForAnApiTokenWithoutSendingIt() {
         Diagnosis diagnosis = diagnose(provider("atlassian").build(), ApiCredential.token(API_TOKEN.toCharArray()));
 
