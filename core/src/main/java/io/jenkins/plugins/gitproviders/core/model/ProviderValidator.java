@@ -85,6 +85,7 @@ public final class ProviderValidator {
         problems.addAll(checkServerUrl(type, spec.serverUrl()));
         problems.addAll(checkApiUrl(type, spec.apiUrl()));
         problems.addAll(checkScope(type, spec.scope()));
+        problems.addAll(checkAllowOutsideScope(spec.scope(), spec.allowOutsideScope()));
         problems.addAll(checkUsername(type, spec.username()));
         problems.addAll(checkEmail(spec.email()));
         problems.addAll(checkCredentialsId(type, spec.credentialsId(), apiKind));
@@ -193,6 +194,19 @@ public final class ProviderValidator {
         if (!rule.accepts(value)) {
             return List.of(Problem.error(ProviderField.SCOPE, "'" + quote(value) + "' is not a valid "
                     + rule.label() + ": use " + rule.rule() + ", for example '" + rule.example() + "'."));
+        }
+        return List.of();
+    }
+
+    /**
+     * Checks the switch that lets the provider serve repositories outside its scope: on without a scope it changes
+     * nothing, which deserves a warning, since whoever ticked it meant a scope.
+     */
+    public static List<Problem> checkAllowOutsideScope(@CheckForNull String scope, boolean allowOutsideScope) {
+        if (allowOutsideScope && clean(scope) == null) {
+            return List.of(Problem.warning(ProviderField.ALLOW_OUTSIDE_SCOPE, "The provider has no scope, so every"
+                    + " repository is already within it: this setting changes nothing. Set a scope, or leave it"
+                    + " off."));
         }
         return List.of();
     }
