@@ -39,6 +39,18 @@ final class CloneUrls {
         };
     }
 
+    /**
+     * Returns {@code ssh://host:port} of the SSH clone URLs {@link #ssh} builds, the address an SSH key is sent to.
+     */
+    static String sshOrigin(ProviderType type, ProviderAddress address) {
+        return switch (type) {
+            case BITBUCKET_DATA_CENTER -> "ssh://" + address.host() + ":" + BITBUCKET_DATA_CENTER_SSH_PORT;
+            case AZURE_DEVOPS -> address.isAzureCloud() ? "ssh://ssh.dev.azure.com:22" : "ssh://" + address.host()
+                    + ":22";
+            default -> "ssh://" + address.host() + ":22";
+        };
+    }
+
     /** Bitbucket Data Center shows clone URLs with the project key in lower case. */
     private static List<String> bitbucketPath(List<String> segments) {
         List<String> path = new ArrayList<>(segments);

@@ -3,6 +3,7 @@ package io.jenkins.plugins.gitproviders.core.checkout;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.gitproviders.core.model.ProviderSpec;
 import io.jenkins.plugins.gitproviders.core.model.ProviderType;
+import io.jenkins.plugins.gitproviders.core.model.RepositoryScope;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
@@ -25,7 +26,8 @@ import java.util.regex.Pattern;
  * organization, or {@code repository} when it names organization/project. A trailing {@code .git} is dropped.
  *
  * @param segments the path segments on the host, for example {@code [platform, infra, tools]}
- * @param warnings things the user should know that do not stop the checkout (a repository outside the scope)
+ * @param warnings things the user should know that do not stop the checkout (a repository outside the scope, on a
+ *                 provider that allows it)
  */
 public record RepositoryReference(List<String> segments, List<String> warnings) {
     /** Bounds the input; no host has repository paths near this long. */
@@ -49,8 +51,9 @@ public record RepositoryReference(List<String> segments, List<String> warnings) 
      *
      * @param provider   the provider the repository is checked out from
      * @param repository the path or URL the Pipeline gave
-     * @throws CheckoutException when the reference is malformed, has characters the host or git reject, or is a URL
-     *                           of another host
+     * @throws CheckoutException when the reference is malformed, has characters the host or git reject, is a URL
+     *                           of another host, or lies outside the provider's scope (unless the provider allows
+     *                           repositories outside its scope)
      */
     public static RepositoryReference parse(ProviderSpec provider, @CheckForNull String repository) {
         Layout layout = Layout.of(provider.type());
@@ -72,10 +75,14 @@ public record RepositoryReference(List<String> segments, List<String> warnings) 
         }
         List<String> path = dropGitSuffix(segments);
         validate(provider.type(), layout, path, withoutUserInfo(value));
-        provider.scopeValue().filter(scope -> !inScope(provider.type(), path, scope)).ifPresent(scope ->
-                warnings.add("Repository " + Texts.quote(String.join("/", path)) + " is outside the scope "
-                        + Texts.quote(scope) + " of provider " + Texts.quote(provider.name()) + "; it is checked out"
-                        + " anyway, but the provider's credentials may not reach it."));
+        if (!RepositoryScope.contains(provider, path)) {
+            RepositoryScope.refusal(provider, String.join("/", path)).ifPresent(refusal -> {
+                throw new CheckoutException(refusal);
+            });
+            warnings.add("Repository " + Texts.quote(String.join("/", path)) + " is outside the scope "
+                    + Texts.quote(provider.scopeValue().orElse("")) + " of provider " + Texts.quote(provider.name())
+                    + "; it is checked out because the provider allows repositories outside its scope.");
+        }
         return new RepositoryReference(path, warnings);
     }
 
@@ -157,19 +164,6 @@ public record RepositoryReference(List<String> segments, List<String> warnings) 
             return copy;
         }
         return segments;
-    }
-
-    private static boolean inScope(ProviderType type, List<String> segments, String scope) {
-        List<String> scopeSegments = Arrays.asList(scope.split("/"));
-        if (scopeSegments.size() >= segments.size()) {
-            return false;
-        }
-        for (int i = 0; i < scopeSegments.size(); i++) {
-            if (!scopeSegments.get(i).equalsIgnoreCase(segments.get(i))) {
-                return false;
-            }
-        }
-        return type.isGitLab() || type == ProviderType.AZURE_DEVOPS || scopeSegments.size() == 1;
     }
 
     // Host check and path extraction for URL forms. Kept private and small: the shared RepositoryKey of the

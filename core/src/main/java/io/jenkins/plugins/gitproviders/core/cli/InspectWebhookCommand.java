@@ -34,11 +34,13 @@ import java.util.Optional;
  */
 final class InspectWebhookCommand implements Command {
     private static final long MAX_HEADERS = 256 * 1024;
+    private static final long MAX_SECRET_FILE = 64 * 1024;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @Override
     public String usage() {
-        return "inspect-webhook --provider FILE.json --headers FILE --body FILE [--secret S] [--secret-env NAME]"
+        return "inspect-webhook --provider FILE.json --headers FILE --body FILE [--secret-env NAME]"
+                + " [--secret-file FILE]"
                 + "   replay a saved webhook delivery (exit 0 accepted, 1 refused or malformed)";
     }
 
@@ -174,7 +176,13 @@ final class InspectWebhookCommand implements Command {
                         options.body = Paths.get(value);
                         break;
                     case "--secret":
-                        options.secrets.add(value.getBytes(StandardCharsets.UTF_8));
+                        // Arguments end up in the process list and the shell history; the value is not repeated.
+                        throw new IllegalArgumentException("--secret is not accepted: a secret on the command line is"
+                                + " visible to other users in the process list and stays in the shell history. Put"
+                                + " it into an environment variable (--secret-env NAME) or a file (--secret-file"
+                                + " FILE).");
+                    case "--secret-file":
+                        options.secrets.add(readSecretFile(Paths.get(value)));
                         break;
                     case "--secret-env":
                         String secret = env.get(value);
@@ -192,6 +200,23 @@ final class InspectWebhookCommand implements Command {
                 throw new IllegalArgumentException("--provider, --headers and --body are required");
             }
             return options;
+        }
+
+        /** Reads a secret from a file, without the line break an editor or {@code echo} adds at its end. */
+        private static byte[] readSecretFile(Path file) {
+            try {
+                if (Files.size(file) > MAX_SECRET_FILE) {
+                    throw new IllegalArgumentException(file + ": a secret file is at most 64 KiB");
+                }
+                String secret = Files.readString(file, StandardCharsets.UTF_8).replaceFirst("\\r?\\n$", "");
+                if (secret.isEmpty()) {
+                    throw new IllegalArgumentException(file + " is empty");
+                }
+                return secret.getBytes(StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("Cannot read the secret file " + file + " ("
+                        + e.getClass().getSimpleName() + ")");
+            }
         }
     }
 }

@@ -17,13 +17,15 @@ import java.util.Set;
 /**
  * Reads a provider specification from the JSON file the command-line tool takes with {@code --provider}: the same
  * fields as the Jenkins configuration ({@code name}, {@code type}, {@code serverUrl}, {@code apiUrl}, {@code scope},
- * {@code username}, {@code email}, {@code credentialsId}, {@code sshCredentialsId},
- * {@code webhookSecretCredentialsIds}, {@code active}). Secrets never go into this file.
+ * {@code username}, {@code email}, {@code credentialsId}, {@code sshCredentialsId}, {@code webhookSecretCredentialsId},
+ * {@code previousWebhookSecretCredentialsId}, {@code active}, {@code allowedItems}, {@code allowOutsideScope}), and
+ * the core's list {@code webhookSecretCredentialsIds}. Secrets never go into this file.
  */
 public final class ProviderFile {
     private static final long MAX_SIZE = 64 * 1024;
     private static final Set<String> FIELDS = Set.of("name", "type", "serverUrl", "apiUrl", "scope", "username",
-            "email", "credentialsId", "sshCredentialsId", "webhookSecretCredentialsIds", "active");
+            "email", "credentialsId", "sshCredentialsId", "webhookSecretCredentialsIds", "webhookSecretCredentialsId",
+            "previousWebhookSecretCredentialsId", "active", "allowedItems", "allowOutsideScope");
     private static final ObjectMapper MAPPER =
             new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
@@ -64,23 +66,15 @@ public final class ProviderFile {
         ProviderType type = ProviderType.fromId(typeId).orElseThrow(() -> new IOException(
                 origin + ": unknown type '" + typeId + "' (one of " + typeIds() + ")"));
         String name = text(root, "name", origin);
+        // The Jenkins configuration's two secret fields, or the list they make up in the core.
         List<String> secrets = new ArrayList<>();
-        JsonNode secretIds = root.get("webhookSecretCredentialsIds");
-        if (secretIds != null && !secretIds.isNull()) {
-            if (!secretIds.isArray()) {
-                throw new IOException(origin + ": 'webhookSecretCredentialsIds' must be an array of strings");
-            }
-            for (JsonNode id : secretIds) {
-                if (!id.isTextual()) {
-                    throw new IOException(origin + ": 'webhookSecretCredentialsIds' must be an array of strings");
-                }
-                secrets.add(id.asText());
+        for (String field : List.of("webhookSecretCredentialsId", "previousWebhookSecretCredentialsId")) {
+            String id = text(root, field, origin);
+            if (id != null) {
+                secrets.add(id);
             }
         }
-        JsonNode active = root.get("active");
-        if (active != null && !active.isBoolean()) {
-            throw new IOException(origin + ": 'active' must be true or false");
-        }
+        secrets.addAll(strings(root, "webhookSecretCredentialsIds", origin));
         return ProviderSpec.builder(name == null ? "" : name, type)
                 .serverUrl(text(root, "serverUrl", origin))
                 .apiUrl(text(root, "apiUrl", origin))
@@ -90,8 +84,39 @@ public final class ProviderFile {
                 .credentialsId(text(root, "credentialsId", origin))
                 .sshCredentialsId(text(root, "sshCredentialsId", origin))
                 .webhookSecretCredentialsIds(secrets)
-                .active(active == null || active.asBoolean())
+                .active(bool(root, "active", true, origin))
+                .allowedItems(strings(root, "allowedItems", origin))
+                .allowOutsideScope(bool(root, "allowOutsideScope", false, origin))
                 .build();
+    }
+
+    private static boolean bool(JsonNode root, String field, boolean absent, String origin) throws IOException {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            return absent;
+        }
+        if (!node.isBoolean()) {
+            throw new IOException(origin + ": '" + field + "' must be true or false");
+        }
+        return node.asBoolean();
+    }
+
+    private static List<String> strings(JsonNode root, String field, String origin) throws IOException {
+        JsonNode node = root.get(field);
+        List<String> values = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return values;
+        }
+        if (!node.isArray()) {
+            throw new IOException(origin + ": '" + field + "' must be an array of strings");
+        }
+        for (JsonNode value : node) {
+            if (!value.isTextual()) {
+                throw new IOException(origin + ": '" + field + "' must be an array of strings");
+            }
+            values.add(value.asText());
+        }
+        return values;
     }
 
     @CheckForNull

@@ -154,7 +154,10 @@ public enum ProviderType {
         return apiCredentialKinds;
     }
 
-    /** Returns the token scopes or permissions the plugin needs, from the host's documentation. */
+    /**
+     * Returns the token scopes or permissions the plugin's current features need, and no more, from the host's
+     * documentation.
+     */
     public List<TokenScope> requiredTokenScopes() {
         return requiredTokenScopes;
     }
@@ -230,34 +233,27 @@ public enum ProviderType {
         private Scopes() {}
     }
 
-    /** The token scopes, from each host's documentation of the endpoints the plugin calls. */
+    /**
+     * The token scopes the plugin's features need today, from each host's documentation of the endpoints the plugin
+     * calls and of cloning over HTTPS: reading the token's owner, the scope's repositories, and the code. Nothing
+     * creates webhooks or reports build status yet; a feature that writes adds its scope together with its code.
+     */
     private static final class Tokens {
         static final List<TokenScope> GITHUB = List.of(
-                new TokenScope("repo", "read repositories and write commit statuses (fine-grained: Contents read,"
-                        + " Commit statuses write, Metadata read)"),
-                new TokenScope("admin:repo_hook", "create and check repository webhooks (fine-grained: Webhooks"
-                        + " read and write)"),
-                new TokenScope("read:org", "see organization membership and private organization repositories"
-                        + " (fine-grained: Members read)"));
+                new TokenScope("repo", "read and clone private repositories (classic tokens have no read-only"
+                        + " scope for them; fine-grained: Contents read and Metadata read)"));
         static final List<TokenScope> GITLAB = List.of(
-                new TokenScope("api", "manage webhooks and write commit statuses; alternatively read_api and"
-                        + " read_repository for read-only use"),
+                new TokenScope("read_api", "identify the token's owner and read the group and its projects"),
                 new TokenScope("read_repository", "clone over HTTPS"));
         static final List<TokenScope> BITBUCKET_CLOUD = List.of(
                 new TokenScope("read:user:bitbucket", "Account read: identify the token's owner"),
-                new TokenScope("read:repository:bitbucket", "Repositories read: list and clone repositories"),
-                new TokenScope("read:webhook:bitbucket", "Webhooks read: check existing webhooks"),
-                new TokenScope("write:webhook:bitbucket", "Webhooks write: create webhooks"));
+                new TokenScope("read:repository:bitbucket", "Repositories read: list and clone repositories"));
         static final List<TokenScope> BITBUCKET_DATA_CENTER = List.of(
-                new TokenScope("REPO_READ", "Repository read: list and clone repositories"),
-                new TokenScope("REPO_ADMIN", "Repository admin: manage webhooks (optional, only to create them)"));
+                new TokenScope("REPO_READ", "Repository read: list and clone repositories"));
         static final List<TokenScope> AZURE_DEVOPS = List.of(
-                new TokenScope("vso.code", "Code (Read): list and clone repositories"),
-                new TokenScope("vso.code_status", "Code (Status): write commit statuses"),
-                new TokenScope("vso.hooks_write", "Service hooks (Read & write): manage service hooks"));
+                new TokenScope("vso.code", "Code (Read): list and clone repositories"));
         static final List<TokenScope> GITEA = List.of(
                 new TokenScope("read:repository", "Repository read: list and clone repositories"),
-                new TokenScope("write:repository", "Repository write: manage webhooks and commit statuses"),
                 new TokenScope("read:user", "User read: identify the token's owner"),
                 new TokenScope("read:organization", "Organization read: see the organization's repositories"));
 

@@ -22,6 +22,9 @@ public final class ProviderValidator {
     /** The longest URL accepted; a base address is far shorter, so longer input is a mistake. */
     public static final int MAX_URL_LENGTH = 2048;
 
+    /** The most allowed-item patterns one provider may have; a longer list belongs in folder rules. */
+    public static final int MAX_ALLOWED_ITEMS = 100;
+
     private static final int MAX_EMAIL_LENGTH = 254;
     private static final int MAX_QUOTED_LENGTH = 64;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(?:\\.[^@\\s.]+)+");
@@ -82,11 +85,13 @@ public final class ProviderValidator {
         problems.addAll(checkServerUrl(type, spec.serverUrl()));
         problems.addAll(checkApiUrl(type, spec.apiUrl()));
         problems.addAll(checkScope(type, spec.scope()));
+        problems.addAll(checkAllowOutsideScope(spec.scope(), spec.allowOutsideScope()));
         problems.addAll(checkUsername(type, spec.username()));
-        problems.addAll(checkEmail(type, spec.email(), apiKind));
+        problems.addAll(checkEmail(spec.email()));
         problems.addAll(checkCredentialsId(type, spec.credentialsId(), apiKind));
         problems.addAll(checkSshCredentialsId(spec.sshCredentialsId(), sshKind));
         problems.addAll(checkRepositorySecrets(spec.repositorySecrets()));
+        problems.addAll(checkAllowedItems(spec.allowedItems()));
         return new Validation(problems);
     }
 
@@ -194,14 +199,26 @@ public final class ProviderValidator {
         return List.of();
     }
 
-    /** Checks the username: required for Bitbucket Cloud, where Git clones as this user; never spaces or ':'. */
+    /**
+     * Checks the switch that lets the provider serve repositories outside its scope: on without a scope it changes
+     * nothing, which deserves a warning, since whoever ticked it meant a scope.
+     */
+    public static List<Problem> checkAllowOutsideScope(@CheckForNull String scope, boolean allowOutsideScope) {
+        if (allowOutsideScope && clean(scope) == null) {
+            return List.of(Problem.warning(ProviderField.ALLOW_OUTSIDE_SCOPE, "The provider has no scope, so every"
+                    + " repository is already within it: this setting changes nothing. Set a scope, or leave it"
+                    + " off."));
+        }
+        return List.of();
+    }
+
+    /**
+     * Checks the optional username: never spaces or ':'. No type requires it: Bitbucket Cloud clones with the user
+     * names Atlassian documents for its tokens, and Bitbucket Data Center asks for it only when it clones with a token.
+     */
     public static List<Problem> checkUsername(ProviderType type, @CheckForNull String username) {
         String value = clean(username);
         if (value == null) {
-            if (type == ProviderType.BITBUCKET_CLOUD) {
-                return List.of(Problem.error(ProviderField.USERNAME, "Enter your Bitbucket username (Personal"
-                        + " settings > Account settings): Git clones over HTTPS as this user."));
-            }
             return List.of();
         }
         if (value.chars().anyMatch(c -> c == ':' || Character.isWhitespace(c) || Character.isISOControl(c))) {
@@ -212,21 +229,14 @@ public final class ProviderValidator {
     }
 
     /**
-     * Checks the email: required for Bitbucket Cloud unless the API credential is known to be a username with
-     * password (API tokens authenticate with the account email; app passwords, which did not, were retired in 2026),
-     * and spelled as an email address wherever given.
-     *
-     * @param apiKind the kind of the API credential, or {@code null} if unknown
+     * Checks the optional email: spelled as an email address when given. On Bitbucket Cloud it tells the two kinds of
+     * secret text apart: with an email the secret is an Atlassian API token (sent as Basic email:token), without one
+     * it is a workspace, project or repository access token (sent as Bearer), so neither kind can be refused here;
+     * Test connection says when an API token lacks its email.
      */
-    public static List<Problem> checkEmail(
-            ProviderType type, @CheckForNull String email, @CheckForNull CredentialKind apiKind) {
+    public static List<Problem> checkEmail(@CheckForNull String email) {
         String value = clean(email);
         if (value == null) {
-            if (type == ProviderType.BITBUCKET_CLOUD && apiKind != CredentialKind.USERNAME_PASSWORD) {
-                return List.of(Problem.error(ProviderField.EMAIL, "Enter the email address of your Atlassian"
-                        + " account: Bitbucket Cloud API tokens authenticate with the email of the account that"
-                        + " created the token."));
-            }
             return List.of();
         }
         if (value.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(value).matches()) {
@@ -286,6 +296,25 @@ public final class ProviderValidator {
                 problems.add(Problem.error(ProviderField.REPOSITORY_SECRETS, "Choose the secret text credential"
                         + " holding the webhook secret of '" + quote(secret.repository()) + "'."));
             }
+        }
+        return problems;
+    }
+
+    /**
+     * Checks the patterns of the jobs and folders allowed to use the provider (see {@link ItemPattern} for the
+     * language): each must be a valid pattern, and there may be at most {@value #MAX_ALLOWED_ITEMS}. An empty list
+     * allows every item.
+     */
+    public static List<Problem> checkAllowedItems(List<String> patterns) {
+        List<Problem> problems = new ArrayList<>();
+        if (patterns.size() > MAX_ALLOWED_ITEMS) {
+            problems.add(Problem.error(ProviderField.ALLOWED_ITEMS, "There are " + patterns.size() + " patterns;"
+                    + " at most " + MAX_ALLOWED_ITEMS + " are allowed. Allow whole folders with folder/** instead of"
+                    + " listing their jobs."));
+        }
+        for (String pattern : patterns) {
+            ItemPattern.problem(pattern).ifPresent(problem ->
+                    problems.add(Problem.error(ProviderField.ALLOWED_ITEMS, problem)));
         }
         return problems;
     }

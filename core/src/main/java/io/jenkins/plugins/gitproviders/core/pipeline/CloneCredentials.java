@@ -34,9 +34,18 @@ public final class CloneCredentials {
     public enum Use {
         /** The credential already has the form git needs (user name and password for HTTPS, a key for SSH). */
         AS_IS,
-        /** The credential is a token: git sends it as the password of {@link Decision#username()}. */
+        /**
+         * The credential holds a token: git sends it as the password of {@link Decision#username()}. The token is the
+         * secret of a secret text credential, or the password of a username with password credential whose user name
+         * the host does not accept for git (Bitbucket Cloud API tokens are paired with the account email).
+         */
         TOKEN_AS_PASSWORD
     }
+
+    /** The user Atlassian documents for git over HTTPS with Bitbucket Cloud workspace, project and repo tokens. */
+    public static final String BITBUCKET_ACCESS_TOKEN_USER = "x-token-auth";
+    /** The user Atlassian documents for git over HTTPS with an Atlassian API token (Bitbucket Cloud). */
+    public static final String BITBUCKET_API_TOKEN_USER = "x-bitbucket-api-token-auth";
 
     /**
      * Decides how git uses the plan's credential of the given kind.
@@ -54,7 +63,11 @@ public final class CloneCredentials {
             return new Decision(Use.AS_IS, null);
         }
         return switch (kind) {
-            case USERNAME_PASSWORD -> new Decision(Use.AS_IS, null);
+            // Bitbucket Cloud's username/password credentials hold an API token beside the account email, which git
+            // over HTTPS does not accept as the user name.
+            case USERNAME_PASSWORD -> provider.type() == ProviderType.BITBUCKET_CLOUD
+                    ? new Decision(Use.TOKEN_AS_PASSWORD, BITBUCKET_API_TOKEN_USER)
+                    : new Decision(Use.AS_IS, null);
             case SECRET_TEXT -> new Decision(Use.TOKEN_AS_PASSWORD, tokenUsername(provider));
             case SSH_PRIVATE_KEY -> throw new CheckoutException("The API credentials '" + id + "' of provider '"
                     + provider.name() + "' are an SSH key, which cannot clone over HTTPS: an administrator must put"
@@ -63,13 +76,18 @@ public final class CloneCredentials {
     }
 
     /**
-     * Returns the user name git sends with a token over HTTPS: the provider's username when one is configured, else
-     * a name the host documents for tokens (hosts that check no user name accept it as well).
+     * Returns the user name git sends with a token held as secret text over HTTPS: on Bitbucket Cloud the fixed user
+     * Atlassian documents for the kind of token (an API token when the provider has an email, as the API client
+     * decides too; an access token otherwise); elsewhere the provider's username when one is configured, else a
+     * name the host documents for tokens (hosts that check no user name accept it as well).
      *
      * @throws CheckoutException for Bitbucket Data Center without a username: its tokens work over HTTPS only with
      *                           their owner's user name
      */
     public static String tokenUsername(ProviderSpec provider) {
+        if (provider.type() == ProviderType.BITBUCKET_CLOUD) {
+            return provider.email() != null ? BITBUCKET_API_TOKEN_USER : BITBUCKET_ACCESS_TOKEN_USER;
+        }
         if (provider.username() != null) {
             return provider.username();
         }
@@ -88,7 +106,7 @@ public final class CloneCredentials {
             // GitLab: oauth2 for OAuth tokens; personal, group and project tokens accept any user name.
             case GITLAB, GITLAB_SELF_MANAGED -> "oauth2";
             // Bitbucket Cloud repository, project and workspace access tokens use this fixed name.
-            case BITBUCKET_CLOUD -> "x-token-auth";
+            case BITBUCKET_CLOUD -> BITBUCKET_ACCESS_TOKEN_USER;
             // Azure DevOps checks only the personal access token; the user name must not be empty.
             case AZURE_DEVOPS -> "pat";
             // Gitea and Forgejo find the token from the password and ignore the user name.

@@ -6,7 +6,6 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -26,8 +25,9 @@ import javax.crypto.spec.SecretKeySpec;
  *   <li>Gitea, Forgejo, Gogs: {@code X-Forgejo-Signature}, {@code X-Gitea-Signature} or {@code X-Gogs-Signature},
  *       hex HMAC-SHA256 without prefix; for form-encoded deliveries the HMAC covers the JSON in the
  *       {@code payload} parameter, as Gitea computes it.</li>
- *   <li>Azure DevOps: the secret in the custom header {@code X-Git-Providers-Token} set on the service hook, or the
- *       password of HTTP Basic authentication.</li>
+ *   <li>Azure DevOps: the secret in the custom header {@code X-Git-Providers-Token} set on the service hook. Basic
+ *       authentication is not accepted: Jenkins' own security filter takes an {@code Authorization: Basic} header for
+ *       a Jenkins login and refuses the request before the plugin sees it.</li>
  * </ul>
  * Several secrets may be valid at once (rotation): any one matching admits the delivery. Every secret is tried, so
  * the time taken does not tell which one matched.
@@ -134,32 +134,9 @@ public final class SignatureVerifier {
     }
 
     private static Verification verifyAzure(WebhookDelivery delivery, List<byte[]> secrets) {
-        String where = "the service hook's HTTP header '" + AZURE_TOKEN_HEADER + ": <secret>' or its basic"
-                + " authentication password in Azure DevOps";
-        Optional<String> token = delivery.header(AZURE_TOKEN_HEADER);
-        if (token.isPresent()) {
-            return verifyToken(token, AZURE_TOKEN_HEADER, secrets, where);
-        }
-        Optional<String> password = delivery.header("Authorization").flatMap(SignatureVerifier::basicPassword);
-        if (password.isPresent()) {
-            return verifyToken(password, "the basic authentication password", secrets, where);
-        }
-        return missing(AZURE_TOKEN_HEADER + " or Authorization", where);
-    }
-
-    private static Optional<String> basicPassword(String authorization) {
-        String value = authorization.trim();
-        if (value.length() < 6 || !value.substring(0, 6).equalsIgnoreCase("basic ")) {
-            return Optional.empty();
-        }
-        try {
-            String decoded = new String(Base64.getDecoder().decode(value.substring(6).trim()),
-                    StandardCharsets.UTF_8);
-            int colon = decoded.indexOf(':');
-            return colon < 0 ? Optional.empty() : Optional.of(decoded.substring(colon + 1));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        String where = "the service hook's HTTP header '" + AZURE_TOKEN_HEADER + ": <secret>' in Azure DevOps"
+                + " (leave Basic authentication empty: Jenkins itself refuses Basic credentials it does not know)";
+        return verifyToken(delivery.header(AZURE_TOKEN_HEADER), AZURE_TOKEN_HEADER, secrets, where);
     }
 
     private static Verification verifyToken(

@@ -191,11 +191,24 @@ public class CheckoutPlannerTest {
     }
 
     @Test
-    public void shouldCarryTheScopeWarningIntoThePlan() {
-        CheckoutPlan plan = planner.plan(GITLAB, "other/tools", "main", null);
+    public void shouldRefuseARepositoryOutsideTheScope() {
+        assertThatThrownBy(() -> planner.plan(GITLAB, "other/tools", "main", null))
+                .isInstanceOf(CheckoutException.class)
+                .hasMessage("Repository 'other/tools' is outside the scope 'platform' of provider 'Team GitLab', so"
+                        + " the provider refuses it: it serves only repositories in platform. Use a provider whose"
+                        + " scope contains the repository, or ask an administrator to tick 'Allow repositories"
+                        + " outside the scope' on provider 'Team GitLab'.");
+    }
+
+    @Test
+    public void shouldCarryTheScopeWarningIntoThePlanWhenTheProviderAllowsOutsideRepositories() {
+        ProviderSpec open = GITLAB.toBuilder().allowOutsideScope(true).build();
+
+        CheckoutPlan plan = planner.plan(open, "other/tools", "main", null);
+
         assertThat(plan.warnings()).containsExactly("Repository 'other/tools' is outside the scope 'platform' of"
-                + " provider 'Team GitLab'; it is checked out anyway, but the provider's credentials may not reach"
-                + " it.");
+                + " provider 'Team GitLab'; it is checked out because the provider allows repositories outside its"
+                + " scope.");
         assertThat(plan.cloneUrl()).isEqualTo("https://gitlab.com/other/tools.git");
     }
 

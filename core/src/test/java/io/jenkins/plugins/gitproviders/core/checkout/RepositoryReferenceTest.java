@@ -35,7 +35,9 @@ public class RepositoryReferenceTest {
         assertThat(path(AZURE_DEVOPS, "Fiber/payments")).isEqualTo("fabrikam/Fiber/payments");
         ProviderSpec project = AZURE_DEVOPS.toBuilder().scope("fabrikam/Fiber").build();
         assertThat(path(project, "payments")).isEqualTo("fabrikam/Fiber/payments");
-        assertThat(path(project, "Other/payments")).isEqualTo("fabrikam/Other/payments");
+        // Another project of the organization lies outside this scope: completed, on a provider that allows it
+        assertThat(path(project.toBuilder().allowOutsideScope(true).build(), "Other/payments"))
+                .isEqualTo("fabrikam/Other/payments");
 
         assertThatThrownBy(() -> RepositoryReference.parse(AZURE_DEVOPS, "payments"))
                 .hasMessage("Repository 'payments' is incomplete for Azure DevOps: give organization/project/repository"
@@ -164,17 +166,32 @@ public class RepositoryReferenceTest {
     }
 
     @Test
-    public void shouldWarnAboutRepositoriesOutsideTheScope() {
+    public void shouldRefuseRepositoriesOutsideTheScope() {
         ProviderSpec scoped = GITHUB.toBuilder().scope("acme").build();
         assertThat(RepositoryReference.parse(scoped, "ACME/payments").warnings()).isEmpty();
-        assertThat(RepositoryReference.parse(scoped, "other/payments").warnings()).containsExactly(
-                "Repository 'other/payments' is outside the scope 'acme' of provider 'GitHub'; it is checked out"
-                        + " anyway, but the provider's credentials may not reach it.");
+        assertThatThrownBy(() -> RepositoryReference.parse(scoped, "other/payments"))
+                .isInstanceOf(CheckoutException.class)
+                .hasMessageStartingWith("Repository 'other/payments' is outside the scope 'acme' of provider"
+                        + " 'GitHub', so the provider refuses it");
+        assertThatThrownBy(() -> RepositoryReference.parse(scoped, "https://github.com/other/payments.git"))
+                .hasMessageStartingWith("Repository 'other/payments' is outside the scope 'acme'");
         assertThat(RepositoryReference.parse(GITLAB, "platform/infra/tools").warnings()).isEmpty();
-        assertThat(RepositoryReference.parse(GITLAB, "platform-x/tools").warnings()).hasSize(1);
+        assertThatThrownBy(() -> RepositoryReference.parse(GITLAB, "platform-x/tools"))
+                .hasMessageContaining("outside the scope 'platform'");
         ProviderSpec azureProject = AZURE_DEVOPS.toBuilder().scope("fabrikam/Fiber").build();
         assertThat(RepositoryReference.parse(azureProject, "payments").warnings()).isEmpty();
-        assertThat(RepositoryReference.parse(azureProject, "Other/payments").warnings()).hasSize(1);
+        assertThatThrownBy(() -> RepositoryReference.parse(azureProject, "Other/payments"))
+                .hasMessageContaining("'fabrikam/Other/payments' is outside the scope 'fabrikam/Fiber'");
+    }
+
+    @Test
+    public void shouldWarnAboutRepositoriesOutsideTheScopeWhenTheProviderAllowsThem() {
+        ProviderSpec open = GITHUB.toBuilder().scope("acme").allowOutsideScope(true).build();
+
+        assertThat(RepositoryReference.parse(open, "other/payments").warnings()).containsExactly(
+                "Repository 'other/payments' is outside the scope 'acme' of provider 'GitHub'; it is checked out"
+                        + " because the provider allows repositories outside its scope.");
+        assertThat(RepositoryReference.parse(open, "acme/payments").warnings()).isEmpty();
     }
 
     @Test

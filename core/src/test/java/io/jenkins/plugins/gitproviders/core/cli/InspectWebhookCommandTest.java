@@ -31,8 +31,8 @@ public class InspectWebhookCommandTest {
         Path provider = provider("{\"name\":\"forge\",\"type\":\"gitea\",\"serverUrl\":\"http://localhost:3000\"}");
 
         // When
-        int exit = run(provider, "gitea/webhook/signed/push-event", Map.of(), "--secret",
-                "IsWishesWereHorsesWedAllBeEatingSteak!");
+        int exit = run(provider, "gitea/webhook/signed/push-event", secretEnv("IsWishesWereHorsesWedAllBeEatingSteak!"),
+                "--secret-env", "HOOK_SECRET");
 
         // Then
         JsonNode report = report();
@@ -63,7 +63,7 @@ public class InspectWebhookCommandTest {
         Path provider = provider("{\"name\":\"lab\",\"type\":\"gitLab\"}");
 
         int exit = run(provider, "gitlab/webhook/signed/push.token-topsecret",
-                Map.of("HOOK_SECRET", "topsecret"), "--secret-env", "HOOK_SECRET");
+                secretEnv("topsecret"), "--secret-env", "HOOK_SECRET");
 
         assertThat(exit).isZero();
         assertThat(report().at("/event/event").asText()).isEqualTo("BRANCH_PUSH");
@@ -75,10 +75,12 @@ public class InspectWebhookCommandTest {
     public void shouldRefuseAWrongSecretAndAPingIsOk() throws Exception {
         Path provider = provider("{\"name\":\"gh\",\"type\":\"gitHub\"}");
 
-        assertThat(run(provider, "github/webhook/signed/ping.secret-123", Map.of(), "--secret", "nope")).isEqualTo(1);
+        assertThat(run(provider, "github/webhook/signed/ping.secret-123", secretEnv("nope"), "--secret-env",
+                "HOOK_SECRET")).isEqualTo(1);
         assertThat(report().at("/verification/outcome").asText()).isEqualTo("INVALID_SIGNATURE");
         out.reset();
-        assertThat(run(provider, "github/webhook/signed/ping.secret-123", Map.of(), "--secret", "123")).isZero();
+        assertThat(run(provider, "github/webhook/signed/ping.secret-123", secretEnv("123"), "--secret-env",
+                "HOOK_SECRET")).isZero();
         assertThat(report().get("status").asInt()).isEqualTo(200);
     }
 
@@ -86,7 +88,8 @@ public class InspectWebhookCommandTest {
     public void shouldRefuseADeliveryFromAnotherKindOfHost() throws Exception {
         Path provider = provider("{\"name\":\"lab\",\"type\":\"gitLab\"}");
 
-        int exit = run(provider, "github/webhook/signed/ping.secret-123", Map.of(), "--secret", "123");
+        int exit = run(provider, "github/webhook/signed/ping.secret-123", secretEnv("123"), "--secret-env",
+                "HOOK_SECRET");
 
         assertThat(exit).isEqualTo(1);
         assertThat(report().get("message").asText()).contains("GITHUB").contains("gitLab");
@@ -102,10 +105,32 @@ public class InspectWebhookCommandTest {
         Path headers = Files.writeString(folder.newFile("big.headers").toPath(), "X-GitHub-Event: push\n");
 
         int exit = command(List.of("--provider", provider.toString(), "--headers", headers.toString(), "--body",
-                body.toString(), "--secret", "s"), Map.of());
+                body.toString(), "--secret-env", "S"), Map.of("S", "s"));
 
         assertThat(exit).isEqualTo(1);
         assertThat(report().get("status").asInt()).isEqualTo(413);
+    }
+
+    @Test
+    public void shouldTakeTheSecretFromAFileWithoutItsLineBreak() throws Exception {
+        Path provider = provider("{\"name\":\"gh\",\"type\":\"gitHub\"}");
+        Path secret = Files.writeString(folder.newFile("secret").toPath(), "123\n");
+
+        assertThat(run(provider, "github/webhook/signed/ping.secret-123", Map.of(), "--secret-file",
+                secret.toString())).isZero();
+        assertThat(report().at("/verification/outcome").asText()).isEqualTo("VERIFIED");
+    }
+
+    @Test
+    public void shouldRefuseASecretOnTheCommandLineWithoutRepeatingIt() throws Exception {
+        Path provider = provider("{\"name\":\"gh\",\"type\":\"gitHub\"}");
+
+        int exit = run(provider, "github/webhook/signed/ping.secret-123", Map.of(), "--secret", "123-visible");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--secret is not accepted")
+                .contains("--secret-env NAME").contains("--secret-file FILE").doesNotContain("123-visible");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
     @Test
@@ -116,6 +141,10 @@ public class InspectWebhookCommandTest {
         assertThat(command(List.of("--provider", "p", "--headers", "h", "--body", "b", "--secret-env", "UNSET"),
                 Map.of())).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("Usage:");
+    }
+
+    private static Map<String, String> secretEnv(String secret) {
+        return Map.of("HOOK_SECRET", secret);
     }
 
     private Path provider(String json) throws Exception {

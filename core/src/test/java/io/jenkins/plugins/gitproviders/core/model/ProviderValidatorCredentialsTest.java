@@ -55,56 +55,44 @@ public class ProviderValidatorCredentialsTest {
     }
 
     @Test
-    public void shouldRequireTheBitbucketCloudEmailWithAnApiTokenOrAnUnknownKind() {
-        String expected = "Enter the email address of your Atlassian account: Bitbucket Cloud API tokens"
-                + " authenticate with the email of the account that created the token.";
-        assertThat(ProviderValidator.checkEmail(ProviderType.BITBUCKET_CLOUD, null, CredentialKind.SECRET_TEXT))
-                .extracting(Problem::message).containsExactly(expected);
-        assertThat(ProviderValidator.checkEmail(ProviderType.BITBUCKET_CLOUD, "", null))
-                .extracting(Problem::field).containsExactly(ProviderField.EMAIL);
-    }
+    public void shouldSaveABitbucketCloudAccessTokenWithoutUsernameOrEmail() {
+        // Given a workspace access token held as secret text: no user of its own, and no Atlassian account
+        ProviderSpec spec = ProviderSpec.builder("bb", ProviderType.BITBUCKET_CLOUD).scope("acme")
+                .credentialsId("workspace-token").build();
 
-    @Test
-    public void shouldNotRequireTheEmailWhenTheCredentialCarriesItsOwnUsername() {
-        assertThat(ProviderValidator.checkEmail(ProviderType.BITBUCKET_CLOUD, null, CredentialKind.USERNAME_PASSWORD))
+        assertThat(ProviderValidator.validate(spec, List.of(), CredentialKind.SECRET_TEXT, null).problems())
                 .isEmpty();
+        assertThat(ProviderValidator.validate(spec, List.of(), CredentialKindLookup.UNKNOWN).problems()).isEmpty();
     }
 
     @Test
-    public void shouldNotRequireAnEmailForOtherTypes() {
+    public void shouldRequireNoEmailOfAnyType() {
         for (ProviderType type : ProviderType.values()) {
-            if (type != ProviderType.BITBUCKET_CLOUD) {
-                assertThat(ProviderValidator.checkEmail(type, null, null)).as(type.displayName()).isEmpty();
-            }
+            ProviderSpec spec = ValidSpecs.builder("p", type).email(null).username(null).build();
+            assertThat(ProviderValidator.validate(spec, List.of()).problemsFor(ProviderField.EMAIL))
+                    .as(type.displayName()).isEmpty();
         }
+        assertThat(ProviderValidator.checkEmail(" ")).isEmpty();
     }
 
     @Test
     public void shouldCheckTheSpellingOfAGivenEmail() {
-        assertThat(ProviderValidator.checkEmail(ProviderType.BITBUCKET_CLOUD, "jane.doe+ci@acme.co.uk", null))
+        assertThat(ProviderValidator.checkEmail("jane.doe+ci@acme.co.uk"))
                 .isEmpty();
         for (String wrong : List.of("jane", "jane@acme", "jane@@acme.com", "jane doe@acme.com", "@acme.com",
                 "jane@acme." , "a".repeat(250) + "@acme.com")) {
-            assertThat(ProviderValidator.checkEmail(ProviderType.BITBUCKET_CLOUD, wrong, null)).as(wrong)
+            assertThat(ProviderValidator.checkEmail(wrong)).as(wrong)
                     .singleElement().extracting(Problem::message).asString()
                     .endsWith("is not an email address; enter it like jane@example.com.");
         }
-        assertThat(ProviderValidator.checkEmail(ProviderType.GITHUB, "jane", null)).extracting(Problem::message)
+        assertThat(ProviderValidator.checkEmail("jane")).extracting(Problem::message)
                 .containsExactly("'jane' is not an email address; enter it like jane@example.com.");
     }
 
     @Test
-    public void shouldRequireTheBitbucketCloudUsernameForCloning() {
-        assertThat(ProviderValidator.checkUsername(ProviderType.BITBUCKET_CLOUD, null)).singleElement()
-                .satisfies(problem -> {
-                    assertThat(problem.field()).isEqualTo(ProviderField.USERNAME);
-                    assertThat(problem.message()).isEqualTo("Enter your Bitbucket username (Personal settings >"
-                            + " Account settings): Git clones over HTTPS as this user.");
-                });
+    public void shouldRequireNoUsernameOfAnyType() {
         for (ProviderType type : ProviderType.values()) {
-            if (type != ProviderType.BITBUCKET_CLOUD) {
-                assertThat(ProviderValidator.checkUsername(type, null)).as(type.displayName()).isEmpty();
-            }
+            assertThat(ProviderValidator.checkUsername(type, null)).as(type.displayName()).isEmpty();
         }
     }
 

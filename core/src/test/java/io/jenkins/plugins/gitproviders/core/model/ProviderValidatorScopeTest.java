@@ -68,4 +68,16 @@ public class ProviderValidatorScopeTest {
                 .extracting(Problem::message).singleElement().asString()
                 .startsWith("'a?b" + "c".repeat(61) + "...' is not a valid");
     }
+
+    @Test
+    public void shouldWarnThatAllowingRepositoriesOutsideNoScopeChangesNothing() {
+        ProviderSpec open = ValidSpecs.builder("gh", ProviderType.GITHUB).allowOutsideScope(true).build();
+
+        Validation validation = ProviderValidator.validate(open, List.of());
+
+        assertThat(validation.isValid()).isTrue();
+        assertThat(validation.warnings()).extracting(Problem::field).containsExactly(ProviderField.ALLOW_OUTSIDE_SCOPE);
+        assertThat(ProviderValidator.checkAllowOutsideScope("acme", true)).isEmpty();
+        assertThat(ProviderValidator.checkAllowOutsideScope(null, false)).isEmpty();
+    }
 }

@@ -22,7 +22,7 @@ public class StatusTokenScopesTest {
                     .containsAll(type.statusTokenScopes().stream().map(TokenScope::name).toList());
         }
         assertThat(ProviderType.GITHUB.tokenScopesFor(true)).extracting(TokenScope::name)
-                .containsExactly("repo", "admin:repo_hook", "read:org", "repo:status");
+                .containsExactly("repo", "repo:status");
     }
 
     @Test

@@ -40,6 +40,43 @@ public class CloneCredentialsTest {
     }
 
     @Test
+    public void shouldCloneWithABitbucketCloudAccessTokenAsXTokenAuth() {
+        // Given an access token held as secret text: no email, and a username that Bitbucket would not accept
+        ProviderSpec provider = ProviderSpec.builder("BB", ProviderType.BITBUCKET_CLOUD).scope("acme")
+                .username("ci-bot").credentialsId("workspace-token").build();
+
+        CloneCredentials.Decision decision = CloneCredentials.decide(provider, plan(provider), CredentialKind.SECRET_TEXT);
+
+        assertThat(decision.use()).isEqualTo(CloneCredentials.Use.TOKEN_AS_PASSWORD);
+        assertThat(decision.username()).isEqualTo("x-token-auth");
+    }
+
+    @Test
+    public void shouldCloneWithABitbucketCloudApiTokenAsTheApiTokenUser() {
+        // Given an Atlassian API token held as secret text beside the account email (and a Bitbucket username)
+        ProviderSpec provider = ProviderSpec.builder("BB", ProviderType.BITBUCKET_CLOUD).scope("acme")
+                .username("jane").email("jane@example.com").credentialsId("api-token").build();
+
+        CloneCredentials.Decision decision = CloneCredentials.decide(provider, plan(provider), CredentialKind.SECRET_TEXT);
+
+        assertThat(decision.use()).isEqualTo(CloneCredentials.Use.TOKEN_AS_PASSWORD);
+        assertThat(decision.username()).isEqualTo("x-bitbucket-api-token-auth");
+    }
+
+    @Test
+    public void shouldCloneWithTheApiTokenOfABitbucketCloudUsernameWithPassword() {
+        // Given the account email and an API token as username and password: git does not take the email as user
+        ProviderSpec provider = ProviderSpec.builder("BB", ProviderType.BITBUCKET_CLOUD).scope("acme")
+                .credentialsId("email-and-api-token").build();
+
+        CloneCredentials.Decision decision =
+                CloneCredentials.decide(provider, plan(provider), CredentialKind.USERNAME_PASSWORD);
+
+        assertThat(decision.use()).isEqualTo(CloneCredentials.Use.TOKEN_AS_PASSWORD);
+        assertThat(decision.username()).isEqualTo("x-bitbucket-api-token-auth");
+    }
+
+    @Test
     public void shouldPreferTheProvidersUsername() {
         ProviderSpec provider = GITHUB.toBuilder().username("ci-bot").build();
 

@@ -117,14 +117,14 @@ public class ProviderRegistryTest {
 
     @Test
     public void shouldUseTheCredentialKindsTheLookupKnows() throws Exception {
-        // Given a Bitbucket Cloud provider without email, whose credential is a username with password
-        ProviderSpec spec = ValidSpecs.builder("bb", ProviderType.BITBUCKET_CLOUD).email(null).build();
+        // Given a provider whose API credential is, as only the lookup knows, an SSH key
+        ProviderSpec spec = ValidSpecs.builder("gh", ProviderType.GITHUB).credentialsId("a-key").build();
 
-        // Then it is refused without knowing the kind, and accepted knowing it
-        assertThatThrownBy(() -> ProviderRegistry.empty().add(spec)).isInstanceOfSatisfying(
-                RegistryException.class, e -> assertThat(e.field()).isEqualTo(ProviderField.EMAIL));
-        assertThat(ProviderRegistry.empty().add(spec, id -> Optional.of(CredentialKind.USERNAME_PASSWORD))
-                .registry().providers()).containsExactly(spec);
+        // Then it is accepted without knowing the kind, and refused knowing it
+        assertThat(ProviderRegistry.empty().add(spec).registry().providers()).containsExactly(spec);
+        assertThatThrownBy(() -> ProviderRegistry.empty().add(spec, id -> Optional.of(CredentialKind.SSH_PRIVATE_KEY)))
+                .isInstanceOfSatisfying(RegistryException.class,
+                        e -> assertThat(e.field()).isEqualTo(ProviderField.CREDENTIALS_ID));
     }
 
     @Test

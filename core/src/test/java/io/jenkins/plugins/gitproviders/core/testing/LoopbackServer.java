@@ -28,6 +28,7 @@ public final class LoopbackServer extends ExternalResource {
     private final Map<String, Response> routes = new LinkedHashMap<>();
     private final List<Request> received = new CopyOnWriteArrayList<>();
     private HttpServer server;
+    private Response fallback;
 
     /** One recorded request. */
     public record Request(String method, String pathAndQuery, Map<String, List<String>> headers, byte[] body) {
@@ -42,6 +43,17 @@ public final class LoopbackServer extends ExternalResource {
 
     /** One canned response; a negative delay means "never answer" (the handler blocks until the server stops). */
     public record Response(int status, Map<String, String> headers, byte[] body, long delayMillis) {}
+
+    /** Starts the server outside a JUnit rule (a test's child process); {@link #stop()} ends it. */
+    public LoopbackServer start() throws IOException {
+        before();
+        return this;
+    }
+
+    /** Stops a server started with {@link #start()}. */
+    public void stop() {
+        after();
+    }
 
     @Override
     protected void before() throws IOException {
@@ -117,6 +129,12 @@ public final class LoopbackServer extends ExternalResource {
         return this;
     }
 
+    /** Serves a status, headers and body for every request no route matches (instead of a 404). */
+    public LoopbackServer otherwise(int status, Map<String, String> headers, byte[] body) {
+        fallback = new Response(status, headers, body, 0);
+        return this;
+    }
+
     /** Accepts the connection but never answers {@code METHOD /path}, to prove time budgets hold. */
     public LoopbackServer never(String methodAndPath) {
         routes.put(methodAndPath, new Response(200, Map.of(), new byte[0], -1));
@@ -141,6 +159,9 @@ public final class LoopbackServer extends ExternalResource {
         Response response = query == null ? null : routes.get(method + " " + path + "?" + query);
         if (response == null) {
             response = routes.get(method + " " + path);
+        }
+        if (response == null) {
+            response = fallback;
         }
         if (response == null) {
             response = new Response(404, Map.of("Content-Type", "application/json"),

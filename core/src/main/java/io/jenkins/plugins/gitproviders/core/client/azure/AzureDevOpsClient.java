@@ -11,6 +11,7 @@ import io.jenkins.plugins.gitproviders.core.client.HostClient;
 import io.jenkins.plugins.gitproviders.core.client.HostClientException;
 import io.jenkins.plugins.gitproviders.core.client.HttpSettings;
 import io.jenkins.plugins.gitproviders.core.client.RepositorySummary;
+import io.jenkins.plugins.gitproviders.core.client.StatusWords;
 import io.jenkins.plugins.gitproviders.core.client.http.ApiResponse;
 import io.jenkins.plugins.gitproviders.core.client.http.Authorization;
 import io.jenkins.plugins.gitproviders.core.client.http.DiagnosisRun;
@@ -35,7 +36,7 @@ public final class AzureDevOpsClient implements HostClient {
     private static final String API_VERSION = "api-version=7.1";
     private static final String PAT_FIX = "Create a personal access token under User settings > Personal access"
             + " tokens, with Organization set to this organization (or All accessible organizations) and the"
-            + " scopes Code (Read & write, Status) and Service hooks (Read & write), and update the credential.";
+            + " scope Code (Read), and update the credential.";
 
     private final HttpGateway gateway;
     private final Clock clock;
@@ -75,9 +76,8 @@ public final class AzureDevOpsClient implements HostClient {
             Session session = gateway.open(api, auth);
             String org = "/" + Session.segment(scope.organization());
             ApiResponse connection = session.get(org + "/_apis/connectionData");
-            run.add(Check.pass(CheckId.REACHABILITY, session.host() + " answered (HTTP " + connection.status()
-                    + ")" + connection.json().map(j -> j.path("deploymentType").asText(""))
-                            .filter(type -> !type.isEmpty()).map(type -> ", deployment: " + type).orElse("") + "."));
+            run.add(Check.pass(CheckId.REACHABILITY, session.host() + " answered ("
+                    + StatusWords.shown(connection.status()) + ")" + deployment(connection) + "."));
             if (connection.status() == 404) {
                 run.add(Check.fail(CheckId.SCOPE_ACCESS, "There is no organization '" + scope.organization()
                         + "' on " + session.host() + " (HTTP 404): misspelled organization?",
@@ -102,6 +102,16 @@ public final class AzureDevOpsClient implements HostClient {
         return run.finish();
     }
 
+    /** Names the deployment only in Azure DevOps' own words; anything else is not repeated. */
+    private static String deployment(ApiResponse connection) {
+        String type = connection.json().map(json -> json.path("deploymentType").asText("")).orElse("");
+        return switch (type) {
+            case "hosted" -> ", deployment: hosted";
+            case "onPremises" -> ", deployment: on premises";
+            default -> "";
+        };
+    }
+
     private static Check scopeCheck(ScopeEvidence evidence, ProviderSpec provider) {
         return evidence.toCheck(provider.type().tokenScopesFor(provider.statusReporting()), HOST,
                 "Azure DevOps does not tell a PAT its scopes, and testing write access would change data", PAT_FIX);
@@ -112,14 +122,14 @@ public final class AzureDevOpsClient implements HostClient {
         if (connection.status() == 401 || connection.status() == 203 || connection.isSuccess()
                 && connection.json().isEmpty()) {
             run.add(Check.fail(CheckId.AUTHENTICATION, "Azure DevOps rejected the personal access token for the"
-                    + " organization '" + scope.organization() + "' (HTTP " + connection.status() + "): it expired,"
+                    + " organization '" + scope.organization() + "' (" + StatusWords.shown(connection.status())
+                    + "): it expired,"
                     + " was revoked, or was created for another organization.", PAT_FIX));
             return false;
         }
         if (!connection.isSuccess()) {
-            run.add(Check.fail(CheckId.AUTHENTICATION, "Azure DevOps answered connectionData with HTTP "
-                    + connection.status() + connection.errorMessage().map(m -> ": " + m).orElse("") + ".",
-                    PAT_FIX));
+            run.add(Check.fail(CheckId.AUTHENTICATION, "Azure DevOps answered connectionData with "
+                    + StatusWords.answer(connection.status()) + ".", PAT_FIX));
             return false;
         }
         JsonNode user = connection.requireJson(HOST).path("authenticatedUser");
@@ -146,15 +156,14 @@ public final class AzureDevOpsClient implements HostClient {
                     + API_VERSION);
             if (project.status() == 404) {
                 run.add(Check.fail(CheckId.SCOPE_ACCESS, "The organization '" + scope.organization() + "' has no"
-                        + " project '" + scope.project() + "' the token can see" + project.errorMessage()
-                                .map(m -> " (" + m + ")").orElse("") + ": misspelled project?",
+                        + " project '" + scope.project() + "' the token can see (HTTP 404): misspelled project?",
                         "Copy the project name from https://dev.azure.com/" + scope.organization()
                                 + "/<project>, and check that the token's owner is a member."));
                 return;
             }
             if (project.status() == 401 || project.status() == 403) {
                 run.add(Check.fail(CheckId.SCOPE_ACCESS, "The token has no access to the project '"
-                        + scope.project() + "' (HTTP " + project.status() + ").", PAT_FIX));
+                        + scope.project() + "' (" + StatusWords.shown(project.status()) + ").", PAT_FIX));
                 return;
             }
             found = project.requireJson(HOST).path("name").asText(scope.project());
@@ -162,14 +171,14 @@ public final class AzureDevOpsClient implements HostClient {
         }
         ApiResponse repos = session.get(reposPath);
         if (repos.status() == 401 || repos.status() == 403) {
-            evidence.missing("vso.code", repos.errorMessage().orElse("HTTP " + repos.status()));
-            run.add(Check.fail(CheckId.SCOPE_ACCESS, "The token cannot list repositories (HTTP " + repos.status()
-                    + "): it lacks Code (Read).", PAT_FIX));
+            evidence.missing("vso.code", "the repository list");
+            run.add(Check.fail(CheckId.SCOPE_ACCESS, "The token cannot list repositories ("
+                    + StatusWords.shown(repos.status()) + "): it lacks Code (Read).", PAT_FIX));
             return;
         }
         if (!repos.isSuccess()) {
-            run.add(Check.fail(CheckId.SCOPE_ACCESS, "Azure DevOps answered the repository list with HTTP "
-                    + repos.status() + repos.errorMessage().map(m -> ": " + m).orElse("") + ".", PAT_FIX));
+            run.add(Check.fail(CheckId.SCOPE_ACCESS, "Azure DevOps answered the repository list with "
+                    + StatusWords.answer(repos.status()) + ".", PAT_FIX));
             return;
         }
         evidence.confirmed("vso.code");
@@ -201,8 +210,7 @@ public final class AzureDevOpsClient implements HostClient {
         ApiResponse response = session.get(path);
         if (!response.isSuccess()) {
             throw new HostClientException(auth.scrub("Azure DevOps answered " + response.uri().getPath()
-                    + " with HTTP " + response.status() + response.errorMessage().map(m -> ": " + m).orElse("")
-                    + "."));
+                    + " with " + StatusWords.answer(response.status()) + "."));
         }
         String needle = query.toLowerCase(Locale.ROOT);
         List<RepositorySummary> result = new ArrayList<>();

@@ -11,6 +11,7 @@ import io.jenkins.plugins.gitproviders.core.client.HostClient;
 import io.jenkins.plugins.gitproviders.core.client.HostClientException;
 import io.jenkins.plugins.gitproviders.core.client.HttpSettings;
 import io.jenkins.plugins.gitproviders.core.client.RepositorySummary;
+import io.jenkins.plugins.gitproviders.core.client.StatusWords;
 import io.jenkins.plugins.gitproviders.core.client.http.ApiResponse;
 import io.jenkins.plugins.gitproviders.core.client.http.Authorization;
 import io.jenkins.plugins.gitproviders.core.client.http.DiagnosisRun;
@@ -39,16 +40,13 @@ public final class BitbucketCloudClient implements HostClient {
     static final String API_TOKEN_PREFIX = "ATATT";
     private static final String HOST = "Bitbucket Cloud";
     private static final String SCOPE_FIX = "Create an API token with scopes at id.atlassian.com > Security > API"
-            + " tokens > Create API token with scopes > Bitbucket, with read:user:bitbucket,"
-            + " read:repository:bitbucket, read:webhook:bitbucket and write:webhook:bitbucket, and update the"
+            + " tokens > Create API token with scopes > Bitbucket, with read:user:bitbucket and"
+            + " read:repository:bitbucket (an access token: Account read and Repositories read), and update the"
             + " credential.";
     /** Older scope names that imply the plugin's scopes (app passwords, OAuth consumers, access tokens). */
     private static final Map<String, Set<String>> IMPLIED_BY = Map.of(
             "read:user:bitbucket", Set.of("account", "account:write"),
-            "read:repository:bitbucket", Set.of("repository", "repository:write", "repository:admin",
-                    "write:repository:bitbucket", "admin:repository:bitbucket"),
-            "read:webhook:bitbucket", Set.of("webhook", "write:webhook:bitbucket"),
-            "write:webhook:bitbucket", Set.of("webhook"));
+            "read:repository:bitbucket", Set.of("repository", "repository:write", "repository:admin"));
     private static final int PAGE = 100;
     private static final int MAX_PAGES = 20;
 
@@ -101,7 +99,8 @@ public final class BitbucketCloudClient implements HostClient {
                         "Put the API token into the Jenkins credential.")).finish();
             }
             ApiResponse me = session.get("/user");
-            run.add(Check.pass(CheckId.REACHABILITY, session.host() + " answered (HTTP " + me.status() + ")."));
+            run.add(Check.pass(CheckId.REACHABILITY, session.host() + " answered (" + StatusWords.shown(me.status())
+                    + ")."));
             if (!authentication(run, session, me, provider, credential, apiToken, evidence)) {
                 return run.finish();
             }
@@ -147,14 +146,14 @@ public final class BitbucketCloudClient implements HostClient {
         }
         if (me.status() == 403) {
             // Access tokens and tokens without the account scope cannot read /user; the token itself is valid.
-            evidence.missing("read:user:bitbucket", me.errorMessage().orElse("HTTP 403 on /user"));
-            run.add(Check.warn(CheckId.AUTHENTICATION, "The token is valid but may not read its owner (HTTP 403"
-                    + me.errorMessage().map(m -> ": " + m).orElse("") + ").", SCOPE_FIX));
+            evidence.missing("read:user:bitbucket", "GET /user");
+            run.add(Check.warn(CheckId.AUTHENTICATION, "The token is valid but may not read its owner (HTTP 403).",
+                    SCOPE_FIX));
             return true;
         }
         if (!me.isSuccess()) {
-            run.add(Check.fail(CheckId.AUTHENTICATION, "Bitbucket answered /2.0/user with HTTP " + me.status()
-                    + me.errorMessage().map(m -> ": " + m).orElse("") + ".", "Try again later; check"
+            run.add(Check.fail(CheckId.AUTHENTICATION, "Bitbucket answered /2.0/user with "
+                    + StatusWords.answer(me.status()) + ".", "Try again later; check"
                     + " https://bitbucket.status.atlassian.com."));
             return false;
         }
@@ -233,60 +232,73 @@ public final class BitbucketCloudClient implements HostClient {
                 + String.join("; ", missing) + ".", SCOPE_FIX);
     }
 
+    /**
+     * Checks the workspace through its repository list only, which needs nothing beyond Repositories read: the
+     * workspace endpoints would need a workspace scope the plugin has no other use for.
+     */
     private static void scopeAccess(DiagnosisRun run, Session session, ProviderSpec provider,
             ScopeEvidence evidence) throws HttpProblem {
         String workspace = provider.scope();
         if (workspace == null) {
-            ApiResponse list = session.get("/user/workspaces?pagelen=" + PAGE);
-            if (!list.isSuccess()) {
-                run.add(Check.warn(CheckId.SCOPE_ACCESS, "No workspace configured, and the token cannot list its"
-                        + " workspaces (HTTP " + list.status() + ").", "Configure the workspace ID."));
+            ApiResponse mine = session.get("/repositories?role=member&pagelen=" + PAGE);
+            if (!mine.isSuccess()) {
+                evidence.missing("read:repository:bitbucket", "the repository list");
+                run.add(Check.fail(CheckId.SCOPE_ACCESS, "No workspace configured, and the token cannot list the"
+                        + " repositories it is a member of (" + StatusWords.shown(mine.status()) + ").", SCOPE_FIX));
                 return;
             }
-            List<String> slugs = new ArrayList<>();
-            for (JsonNode entry : list.requireJson(HOST).path("values")) {
-                slugs.add(entry.path("workspace").path("slug").asText());
-            }
-            run.add(Check.pass(CheckId.SCOPE_ACCESS, "No workspace configured; the token sees " + slugs.size()
-                    + (slugs.size() == 1 ? " workspace" : " workspaces") + (slugs.isEmpty() ? "" : ": "
-                    + String.join(", ", slugs)) + "."));
+            evidence.confirmed("read:repository:bitbucket");
+            run.add(Check.pass(CheckId.SCOPE_ACCESS, "No workspace configured; the token sees "
+                    + repositories(mine.requireJson(HOST)) + "."));
             return;
         }
-        ApiResponse found = session.get("/workspaces/" + Session.segment(workspace));
-        if (found.status() == 404) {
+        ApiResponse repos = session.get("/repositories/" + Session.segment(workspace) + "?pagelen=" + PAGE);
+        if (repos.status() == 404) {
             run.add(Check.fail(CheckId.SCOPE_ACCESS, "Bitbucket has no workspace '" + workspace + "' (HTTP 404):"
                     + " misspelled workspace? The workspace ID is the part after bitbucket.org/ in its address,"
                     + " not its display name.", "Copy the workspace ID from https://bitbucket.org/<workspace>/."));
             return;
         }
-        if (found.status() == 401 || found.status() == 403) {
-            run.add(Check.fail(CheckId.SCOPE_ACCESS, "The token has no access to the workspace '" + workspace
-                    + "' (HTTP " + found.status() + found.errorMessage().map(m -> ": " + m).orElse("") + ").",
-                    "Make the token's owner a member of the workspace, or create the access token in that"
-                            + " workspace."));
-            return;
-        }
-        String slug = found.isSuccess() ? found.requireJson(HOST).path("slug").asText(workspace) : workspace;
-        ApiResponse repos = session.get("/repositories/" + Session.segment(slug) + "?pagelen=" + PAGE);
         if (!repos.isSuccess()) {
-            evidence.missing("read:repository:bitbucket", repos.errorMessage().orElse("HTTP " + repos.status()));
-            run.add(Check.fail(CheckId.SCOPE_ACCESS, "The workspace '" + slug + "' exists, but the token cannot"
-                    + " list its repositories (HTTP " + repos.status() + ").", SCOPE_FIX));
+            evidence.missing("read:repository:bitbucket", "the repository list");
+            run.add(Check.fail(CheckId.SCOPE_ACCESS, "The token cannot list the repositories of the workspace '"
+                    + workspace + "' (" + StatusWords.shown(repos.status()) + "): it lacks Repositories read, its"
+                    + " owner is not a member of the workspace, or the access token belongs to another workspace.",
+                    SCOPE_FIX));
             return;
         }
         evidence.confirmed("read:repository:bitbucket");
         JsonNode page = repos.requireJson(HOST);
-        int count = page.path("values").size();
-        String repoText = (page.hasNonNull("size") ? page.get("size").asInt() + " repositories in all, " : "")
-                + count + (count == 1 ? " repository" : " repositories") + " on the first page";
+        String slug = workspaceOf(page).orElse(workspace);
         if (!slug.equals(workspace)) {
             run.add(Check.warn(CheckId.SCOPE_ACCESS, "Bitbucket spells the workspace '" + slug + "', not '"
-                    + workspace + "'; the token sees " + repoText + ".", "Write the workspace ID as '" + slug
-                    + "'."));
+                    + workspace + "'; the token sees " + repositories(page) + ".", "Write the workspace ID as '"
+                    + slug + "'."));
         } else {
             run.add(Check.pass(CheckId.SCOPE_ACCESS, "The workspace '" + slug + "' exists and the token sees "
-                    + repoText + "."));
+                    + repositories(page) + "."));
         }
+    }
+
+    /** Returns the workspace as Bitbucket spells it in the repositories' full names, when it is a workspace ID. */
+    private static java.util.Optional<String> workspaceOf(JsonNode page) {
+        for (JsonNode repo : page.path("values")) {
+            String fullName = repo.path("full_name").asText("");
+            int slash = fullName.indexOf('/');
+            if (slash > 0 && fullName.substring(0, slash).matches("[a-z0-9][a-z0-9_-]{0,61}")) {
+                return java.util.Optional.of(fullName.substring(0, slash));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static String repositories(JsonNode page) {
+        int count = page.path("values").size();
+        if (page.path("size").isInt()) {
+            int size = page.get("size").asInt();
+            return size + (size == 1 ? " repository" : " repositories") + " in all, " + count + " on the first page";
+        }
+        return count + (count == 1 ? " repository" : " repositories") + " on the first page";
     }
 
     @Override
@@ -302,8 +314,7 @@ public final class BitbucketCloudClient implements HostClient {
         for (int page = 0; page < MAX_PAGES && result.size() < limit; page++) {
             if (!response.isSuccess()) {
                 throw new HostClientException(auth.scrub("Bitbucket answered " + response.uri().getPath()
-                        + " with HTTP " + response.status() + response.errorMessage().map(m -> ": " + m).orElse("")
-                        + "."));
+                        + " with " + StatusWords.answer(response.status()) + "."));
             }
             JsonNode body = response.requireJson(HOST);
             for (JsonNode repo : body.path("values")) {

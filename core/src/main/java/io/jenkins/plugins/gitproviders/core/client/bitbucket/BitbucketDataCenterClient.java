@@ -11,6 +11,7 @@ import io.jenkins.plugins.gitproviders.core.client.HostClient;
 import io.jenkins.plugins.gitproviders.core.client.HostClientException;
 import io.jenkins.plugins.gitproviders.core.client.HttpSettings;
 import io.jenkins.plugins.gitproviders.core.client.RepositorySummary;
+import io.jenkins.plugins.gitproviders.core.client.StatusWords;
 import io.jenkins.plugins.gitproviders.core.client.http.ApiResponse;
 import io.jenkins.plugins.gitproviders.core.client.http.Authorization;
 import io.jenkins.plugins.gitproviders.core.client.http.DiagnosisRun;
@@ -23,6 +24,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Diagnoses and lists repositories of Bitbucket Server / Data Center through {@code /rest/api/1.0}: product and
@@ -33,8 +35,9 @@ import java.util.Locale;
 public final class BitbucketDataCenterClient implements HostClient {
     private static final String API_SUFFIX = "/rest/api/1.0";
     private static final String SCOPE_FIX = "Create an HTTP access token (Profile picture > Manage account > HTTP"
-            + " access tokens, or in the project's settings) with Repository read, and Repository admin if Jenkins"
-            + " should create webhooks, and update the credential.";
+            + " access tokens, or in the project's settings) with Repository read, and update the credential.";
+    /** A Bitbucket user slug or name as whoami tells it; any other text of an answer is not taken for one. */
+    private static final Pattern USER_SLUG = Pattern.compile("[\\p{L}\\p{N}._@+~-]{1,255}");
     private static final int PAGE = 100;
     private static final int MAX_PAGES = 20;
 
@@ -96,7 +99,8 @@ public final class BitbucketDataCenterClient implements HostClient {
         ApiResponse properties = session.get("/application-properties");
         if (properties.status() == 404 || !properties.isSuccess() && properties.status() != 401) {
             run.add(Check.fail(CheckId.REACHABILITY, session.host() + " answered " + API_SUFFIX
-                    + "/application-properties with HTTP " + properties.status() + "; no Bitbucket REST API there.",
+                    + "/application-properties with " + StatusWords.answer(properties.status())
+                    + "; no Bitbucket REST API there.",
                     "Check the server URL: it is the address of the Bitbucket web interface, including a context"
                             + " path if there is one (https://host/bitbucket)."));
             return false;
@@ -108,11 +112,13 @@ public final class BitbucketDataCenterClient implements HostClient {
             return true;
         }
         JsonNode body = properties.requireJson("Bitbucket Data Center");
-        String name = body.path("displayName").asText("Bitbucket");
-        String version = body.path("version").asText("");
-        run.add(Check.pass(CheckId.REACHABILITY, session.host() + " answered: " + name
-                + (version.isEmpty() ? "" : " " + version) + (body.hasNonNull("buildNumber")
-                        ? " (build " + body.get("buildNumber").asText() + ")" : "") + "."));
+        // Only a version and build number are shown, each when it looks like one: no free text of the answer.
+        String version = StatusWords.version(body.path("version").asText(""));
+        String build = body.path("buildNumber").asText("").matches("[0-9]{1,20}") ? body.get("buildNumber").asText()
+                : "";
+        run.add(Check.pass(CheckId.REACHABILITY, session.host() + " answered: Bitbucket"
+                + (version.isEmpty() ? " (version not reported)" : " " + version)
+                + (build.isEmpty() ? "" : " (build " + build + ")") + "."));
         return true;
     }
 
@@ -121,13 +127,14 @@ public final class BitbucketDataCenterClient implements HostClient {
         String root = api.endsWith(API_SUFFIX) ? api.substring(0, api.length() - API_SUFFIX.length()) : api;
         ApiResponse whoami = session.getAbsolute(root + "/plugins/servlet/applinks/whoami");
         String slug = whoami.isSuccess() ? whoami.text().trim() : "";
-        if (slug.isEmpty() || slug.length() > 255 || slug.contains("<")) {
-            slug = whoami.header("X-AUSERNAME").orElse("");
+        if (!USER_SLUG.matcher(slug).matches()) {
+            slug = whoami.header("X-AUSERNAME").filter(name -> USER_SLUG.matcher(name).matches()).orElse("");
         }
         if (whoami.status() == 401 || slug.isEmpty()) {
             String expected = credential.username().orElse(null);
-            run.add(Check.fail(CheckId.AUTHENTICATION, "Bitbucket did not accept the credential (HTTP "
-                    + whoami.status() + (whoami.status() == 401 ? "" : ", answered as anonymous") + "): the token"
+            run.add(Check.fail(CheckId.AUTHENTICATION, "Bitbucket did not accept the credential ("
+                    + StatusWords.shown(whoami.status()) + (whoami.status() == 401 ? "" : ", answered as anonymous")
+                    + "): the token"
                     + " is wrong, expired or revoked" + (expected == null ? "" : ", or the username '" + expected
                     + "' is not the token's owner (wrong username)") + ".",
                     "Create a new HTTP access token in Bitbucket (Manage account > HTTP access tokens) and update"
@@ -165,15 +172,15 @@ public final class BitbucketDataCenterClient implements HostClient {
             ApiResponse project = session.get("/projects/" + Session.segment(key));
             if (project.status() == 404) {
                 run.add(Check.fail(CheckId.SCOPE_ACCESS, "Bitbucket has no project '" + key + "' the credential"
-                        + " can see" + project.errorMessage().map(m -> " (" + m + ")").orElse("") + ".",
+                        + " can see (HTTP 404).",
                         "Check the project key (the short key in the address /projects/KEY, not the project's"
                                 + " name), and that the token's owner has at least read access to it."));
                 return;
             }
             if (project.status() == 401 || project.status() == 403) {
-                scopes.missing("REPO_READ", project.errorMessage().orElse("HTTP " + project.status()));
+                scopes.missing("REPO_READ", "the project " + key);
                 run.add(Check.fail(CheckId.SCOPE_ACCESS, "The credential has no access to the project '" + key
-                        + "' (HTTP " + project.status() + ").",
+                        + "' (" + StatusWords.shown(project.status()) + ").",
                         "Give the token's owner read access to the project, or create the token with Repository"
                                 + " read permission."));
                 return;
@@ -183,9 +190,9 @@ public final class BitbucketDataCenterClient implements HostClient {
         }
         ApiResponse repos = session.get(reposPath);
         if (!repos.isSuccess()) {
-            scopes.missing("REPO_READ", repos.errorMessage().orElse("HTTP " + repos.status()));
-            run.add(Check.fail(CheckId.SCOPE_ACCESS, "Could not list repositories (HTTP " + repos.status()
-                    + repos.errorMessage().map(m -> ": " + m).orElse("") + ").", SCOPE_FIX));
+            scopes.missing("REPO_READ", "the repository list");
+            run.add(Check.fail(CheckId.SCOPE_ACCESS, "Could not list repositories: Bitbucket answered with "
+                    + StatusWords.answer(repos.status()) + ".", SCOPE_FIX));
             return;
         }
         scopes.confirmed("REPO_READ");
@@ -222,8 +229,7 @@ public final class BitbucketDataCenterClient implements HostClient {
             ApiResponse response = session.get(base + "?limit=" + PAGE + "&start=" + start);
             if (!response.isSuccess()) {
                 throw new HostClientException(auth.scrub("Bitbucket answered " + response.uri().getPath()
-                        + " with HTTP " + response.status() + response.errorMessage().map(m -> ": " + m).orElse("")
-                        + "."));
+                        + " with " + StatusWords.answer(response.status()) + "."));
             }
             JsonNode body = response.requireJson("Bitbucket Data Center");
             for (JsonNode repo : body.path("values")) {

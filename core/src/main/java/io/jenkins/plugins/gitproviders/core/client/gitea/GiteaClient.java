@@ -11,6 +11,7 @@ import io.jenkins.plugins.gitproviders.core.client.HostClient;
 import io.jenkins.plugins.gitproviders.core.client.HostClientException;
 import io.jenkins.plugins.gitproviders.core.client.HttpSettings;
 import io.jenkins.plugins.gitproviders.core.client.RepositorySummary;
+import io.jenkins.plugins.gitproviders.core.client.StatusWords;
 import io.jenkins.plugins.gitproviders.core.client.http.ApiResponse;
 import io.jenkins.plugins.gitproviders.core.client.http.Authorization;
 import io.jenkins.plugins.gitproviders.core.client.http.DiagnosisRun;
@@ -31,7 +32,7 @@ import java.util.Locale;
  */
 public final class GiteaClient implements HostClient {
     private static final String SCOPE_FIX = "Create a new token under Settings > Applications > Access tokens on the"
-            + " server with the scopes read:repository, write:repository, read:user and read:organization, and"
+            + " server with the scopes read:repository, read:user and read:organization, and"
             + " update the credential (Gitea does not let you change the scopes of an existing token).";
     private static final int PAGE = 50;
     private static final int MAX_PAGES = 20;
@@ -93,15 +94,16 @@ public final class GiteaClient implements HostClient {
     private static boolean reachability(DiagnosisRun run, Session session) throws HttpProblem {
         ApiResponse version = session.get("/version");
         if (!version.isSuccess()) {
-            run.add(Check.fail(CheckId.REACHABILITY, session.host() + " answered /api/v1/version with HTTP "
-                    + version.status() + "; no Gitea or Forgejo API there.",
+            run.add(Check.fail(CheckId.REACHABILITY, session.host() + " answered /api/v1/version with "
+                    + StatusWords.answer(version.status()) + "; no Gitea or Forgejo API there.",
                     "Check the server URL; for an installation below a path, include it"
                             + " (https://host/gitea)."));
             return false;
         }
-        String number = version.requireJson("Gitea").path("version").asText("");
-        String product = number.toLowerCase(Locale.ROOT).contains("gitea-")
-                || number.toLowerCase(Locale.ROOT).contains("forgejo") ? "Forgejo" : "Gitea";
+        String reported = version.requireJson("Gitea").path("version").asText("");
+        String product = reported.toLowerCase(Locale.ROOT).contains("gitea-")
+                || reported.toLowerCase(Locale.ROOT).contains("forgejo") ? "Forgejo" : "Gitea";
+        String number = StatusWords.version(reported);
         run.add(Check.pass(CheckId.REACHABILITY, session.host() + " answered: " + product
                 + (number.isEmpty() ? " (version not reported)" : " " + number) + "."));
         return true;
@@ -111,9 +113,8 @@ public final class GiteaClient implements HostClient {
             ProviderSpec provider, ScopeEvidence scopes) throws HttpProblem {
         ApiResponse user = session.get("/user");
         if (user.status() == 401) {
-            run.add(Check.fail(CheckId.AUTHENTICATION, "Gitea rejected the token (HTTP 401"
-                    + user.errorMessage().map(m -> ": " + m).orElse("") + "): it is wrong, was deleted, or was"
-                    + " created on another server.",
+            run.add(Check.fail(CheckId.AUTHENTICATION, "Gitea rejected the token (HTTP 401): it is wrong, was"
+                    + " deleted, or was created on another server.",
                     "Create an access token under Settings > Applications on " + session.host()
                             + " and update the credential."));
             return false;
@@ -121,15 +122,15 @@ public final class GiteaClient implements HostClient {
         if (user.status() == 403) {
             List<String> named = ScopeEvidence.namedScopes(user.errorMessage().orElse(""));
             if (!named.isEmpty()) {
-                named.forEach(scope -> scopes.missing(scope, user.errorMessage().orElse("")));
+                named.forEach(scope -> scopes.missing(scope, "GET /user"));
                 run.add(Check.warn(CheckId.AUTHENTICATION, "The token is valid but may not read its owner: it"
                         + " lacks " + String.join(", ", named) + ".", SCOPE_FIX));
                 return true;
             }
         }
         if (!user.isSuccess()) {
-            run.add(Check.fail(CheckId.AUTHENTICATION, "Gitea answered /api/v1/user with HTTP " + user.status()
-                    + user.errorMessage().map(m -> ": " + m).orElse("") + ".",
+            run.add(Check.fail(CheckId.AUTHENTICATION, "Gitea answered /api/v1/user with "
+                    + StatusWords.answer(user.status()) + ".",
                     "Check the token and the server's logs."));
             return false;
         }
@@ -175,7 +176,8 @@ public final class GiteaClient implements HostClient {
                 ApiResponse user = session.get("/users/" + Session.segment(scope));
                 if (!user.isSuccess()) {
                     run.add(Check.fail(CheckId.SCOPE_ACCESS, "There is no organization or user '" + scope + "' on "
-                            + session.host() + " that the token can see (HTTP " + org.status() + "); the name may"
+                            + session.host() + " that the token can see (" + StatusWords.shown(org.status())
+                            + "); the name may"
                             + " be misspelled, or the token's owner is not a member of a private organization.",
                             "Check the spelling against the address https://" + session.host() + "/<name>, and"
                                     + " that the token's owner can see it."));
@@ -188,13 +190,14 @@ public final class GiteaClient implements HostClient {
         }
         ApiResponse repos = session.get(reposPath);
         if (refusedForScope(repos, scopes) || !repos.isSuccess()) {
-            run.add(Check.fail(CheckId.SCOPE_ACCESS, "Could not list repositories (HTTP " + repos.status()
-                    + repos.errorMessage().map(m -> ": " + m).orElse("") + ").", SCOPE_FIX));
+            run.add(Check.fail(CheckId.SCOPE_ACCESS, "Could not list repositories: Gitea answered with "
+                    + StatusWords.answer(repos.status()) + ".", SCOPE_FIX));
             return;
         }
         scopes.confirmed("read:repository");
         int count = repos.requireJson("Gitea").size();
-        String total = repos.header("X-Total-Count").map(t -> t + " repositories in all, ").orElse("");
+        String total = repos.header("X-Total-Count").filter(t -> t.matches("[0-9]{1,9}"))
+                .map(t -> t + " repositories in all, ").orElse("");
         String repoText = total + count + (count == 1 ? " repository" : " repositories") + " on the first page";
         if (scope == null) {
             run.add(Check.pass(CheckId.SCOPE_ACCESS, "No organization configured; the token sees " + repoText
@@ -215,7 +218,7 @@ public final class GiteaClient implements HostClient {
         }
         String message = response.errorMessage().orElse("");
         List<String> named = ScopeEvidence.namedScopes(message);
-        named.forEach(scope -> scopes.missing(scope, message));
+        named.forEach(scope -> scopes.missing(scope, response.uri().getPath()));
         return !named.isEmpty();
     }
 
@@ -240,8 +243,8 @@ public final class GiteaClient implements HostClient {
         for (int page = 1; page <= MAX_PAGES && result.size() < limit; page++) {
             ApiResponse response = session.get(base + "?limit=" + PAGE + "&page=" + page);
             if (!response.isSuccess()) {
-                throw new HostClientException(auth.scrub("Gitea answered " + response.uri().getPath() + " with HTTP "
-                        + response.status() + response.errorMessage().map(m -> ": " + m).orElse("") + "."));
+                throw new HostClientException(auth.scrub("Gitea answered " + response.uri().getPath() + " with "
+                        + StatusWords.answer(response.status()) + "."));
             }
             JsonNode items = response.requireJson("Gitea");
             for (JsonNode repo : items) {

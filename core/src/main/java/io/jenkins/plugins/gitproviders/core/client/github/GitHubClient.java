@@ -1,7 +1,5 @@
 package io.jenkins.plugins.gitproviders.core.client.github;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.gitproviders.core.client.ApiCredential;
 import io.jenkins.plugins.gitproviders.core.client.Check;
@@ -12,7 +10,10 @@ import io.jenkins.plugins.gitproviders.core.client.HostClient;
 import io.jenkins.plugins.gitproviders.core.client.HostClientException;
 import io.jenkins.plugins.gitproviders.core.client.HttpSettings;
 import io.jenkins.plugins.gitproviders.core.client.RepositorySummary;
+import io.jenkins.plugins.gitproviders.core.client.StatusWords;
+import io.jenkins.plugins.gitproviders.core.client.Origin;
 import io.jenkins.plugins.gitproviders.core.client.github.JdkConnector.CrossOriginRedirectException;
+import io.jenkins.plugins.gitproviders.core.client.github.JdkConnector.CrossOriginRequestException;
 import io.jenkins.plugins.gitproviders.core.client.github.JdkConnector.Exchange;
 import io.jenkins.plugins.gitproviders.core.client.library.Budget;
 import io.jenkins.plugins.gitproviders.core.client.library.DiagnosisRun;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.kohsuke.github.GHMyself;
 import org.kohsuke.github.GHOrganization;
@@ -60,7 +62,10 @@ public final class GitHubClient implements HostClient {
             Locale.ROOT);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** GitHub's list of permissions a call needs, such as {@code contents=read; metadata=read}. */
+    private static final Pattern ACCEPTED_PERMISSIONS = Pattern.compile(
+            "[a-z_]{1,40}=(?:read|write|admin|true|false)"
+                    + "(?:\\s*[,;]\\s*[a-z_]{1,40}=(?:read|write|admin|true|false)){0,20}");
     /** Ends the request when the rate limit is exhausted: the diagnosis reports it, nothing waits or retries. */
     private static final GitHubRateLimitHandler REPORT_RATE_LIMIT = new GitHubRateLimitHandler() {
         @Override
@@ -126,7 +131,9 @@ public final class GitHubClient implements HostClient {
             this.credential = credential;
             this.apiUrl = provider.effectiveApiUrl().orElse("");
             this.secret = credential.secret();
-            this.connector = new JdkConnector(http, budget, settings.userAgent());
+            // An address without an origin gets none that matches: addressProblem() reports it before any request.
+            this.connector = new JdkConnector(http, budget, settings.userAgent(),
+                    Origin.of(apiUrl).orElse(new Origin("invalid", "invalid", 0)));
         }
 
         private GitHub connect() throws IOException {
@@ -183,7 +190,8 @@ public final class GitHubClient implements HostClient {
             Exchange user = answer.get();
             if (!looksLikeApi(user)) {
                 run.add(Check.fail(CheckId.REACHABILITY, apiUrl + " does not answer like a GitHub API: GET /user gave"
-                        + " HTTP " + user.status() + contentTypeNote(user) + ".", serverUrlFix()));
+                        + " " + StatusWords.answer(user.status()) + (user.status() < 300 ? " that is not JSON" : "")
+                        + "; this is not a GitHub API.", serverUrlFix()));
                 run.skipRemaining("Not checked: the address is not a GitHub API.");
                 return;
             }
@@ -192,7 +200,7 @@ public final class GitHubClient implements HostClient {
             run.begin(CheckId.AUTHENTICATION);
             if (isRateLimited(user)) {
                 run.add(Check.warn(CheckId.AUTHENTICATION, "Not verified: GitHub refused the request because the API"
-                        + " rate limit is exhausted (HTTP " + user.status() + ").",
+                        + " rate limit is exhausted (" + StatusWords.shown(user.status()) + ").",
                         "Wait until the rate limit resets (see below) and run the diagnosis again."));
                 for (CheckId id : List.of(CheckId.SCOPES, CheckId.EXPIRY, CheckId.SCOPE_ACCESS)) {
                     run.add(Check.skipped(id, "Not checked: the rate limit is exhausted."));
@@ -209,12 +217,18 @@ public final class GitHubClient implements HostClient {
                 return;
             }
             if (me == null) {
-                run.add(Check.fail(CheckId.AUTHENTICATION, "GitHub refused to tell who the token belongs to (HTTP "
-                        + user.status() + hostMessage(user) + ").", refusedFix()));
+                run.add(Check.fail(CheckId.AUTHENTICATION, "GitHub refused to tell who the token belongs to ("
+                        + StatusWords.shown(user.status()) + ").", refusedFix()));
                 run.skipRemaining("Not checked: authentication failed.");
                 return;
             }
             String login = me.getLogin();
+            if (login == null || login.isBlank()) {
+                run.add(Check.fail(CheckId.AUTHENTICATION, "The answer to GET /user names no account: this is not a"
+                        + " GitHub API.", serverUrlFix()));
+                run.skipRemaining("Not checked: authentication failed.");
+                return;
+            }
             run.owner(login);
             String fullName = me.getName();
             run.add(Check.pass(CheckId.AUTHENTICATION, "The token belongs to " + login
@@ -260,17 +274,18 @@ public final class GitHubClient implements HostClient {
                 }
                 version = connector.last("/meta").flatMap(meta -> meta.header("X-GitHub-Enterprise-Version"));
             }
-            String product = version.map(v -> "GitHub Enterprise Server " + bounded(v, 40))
+            String product = version.map(StatusWords::version).filter(v -> !v.isEmpty())
+                    .map(v -> "GitHub Enterprise Server " + v)
                     .orElse(provider.type() == ProviderType.GITHUB_ENTERPRISE
                             ? "GitHub Enterprise Server (version not reported)" : HOST);
-            return Check.pass(CheckId.REACHABILITY, product + " answered at " + apiUrl + " (HTTP " + user.status()
-                    + ").");
+            return Check.pass(CheckId.REACHABILITY, product + " answered at " + apiUrl + " ("
+                    + StatusWords.shown(user.status()) + ").");
         }
 
         private Check redirectCheck(CrossOriginRedirectException redirect) {
-            return Check.fail(CheckId.REACHABILITY, apiUrl + " answered with a redirect (HTTP " + redirect.status()
-                    + ") to another site, " + redirect.targetOrigin() + "; it was not followed, so the token was not"
-                    + " sent there.",
+            return Check.fail(CheckId.REACHABILITY, apiUrl + " answered with a redirect ("
+                    + StatusWords.shown(redirect.status()) + ") to another site, " + redirect.targetOrigin()
+                    + "; it was not followed, so the token was not sent there.",
                     "Use the address the host redirects to as the server URL only if it is really your GitHub server"
                             + " (for example after a move to HTTPS or a new host name); a redirect to a login page"
                             + " means the address is the web interface behind single sign-on, not the API.");
@@ -300,13 +315,15 @@ public final class GitHubClient implements HostClient {
                     + " (granted: " + granted + ").";
             String fix = "Edit the token at " + tokenSettingsUrl() + " and tick " + names
                     + "; the token's value stays the same. The plugin needs " + purposes + ".";
-            boolean canRead = missing.stream().noneMatch(scope -> scope.name().equals("repo"));
-            return canRead ? Check.warn(CheckId.SCOPES, message, fix) : Check.fail(CheckId.SCOPES, message, fix);
+            // Every required scope is needed to read and clone private repositories.
+            return Check.fail(CheckId.SCOPES, message, fix);
         }
 
         private Check fineGrainedScopes(Exchange user) {
+            // GitHub's permission names only: the header is shown when it is a list of name=level pairs.
             String accepted = user.header("X-Accepted-GitHub-Permissions")
-                    .map(value -> " For GET /user GitHub asked for: " + bounded(value, 200) + ".")
+                    .filter(value -> ACCEPTED_PERMISSIONS.matcher(value.trim()).matches())
+                    .map(value -> " For GET /user GitHub asked for: " + value.trim() + ".")
                     .orElse("");
             return Check.warn(CheckId.SCOPES, "This is a fine-grained personal access token or a GitHub App token:"
                     + " GitHub does not report such a token's permissions (no X-OAuth-Scopes header), so they cannot"
@@ -315,9 +332,9 @@ public final class GitHubClient implements HostClient {
                     "In GitHub, open Settings > Developer settings > Fine-grained tokens and check that the token's"
                             + " resource owner is " + provider.scopeValue().orElse("the right account")
                             + ", that it has access to the repositories Jenkins builds, and that it has the"
-                            + " repository permissions Metadata (read), Contents (read), "
-                            + (provider.statusReporting() ? "Commit statuses (read and write) " : "")
-                            + "and Webhooks (read and write), plus the organization permission Members (read).");
+                            + " repository permissions Contents (read) and Metadata (read)"
+                            + (provider.statusReporting() ? ", plus Commit statuses (read and write) for build status" : "")
+                            + "; it needs no other.");
         }
 
         private Check expiry(DiagnosisRun run, Exchange user, boolean classic) {
@@ -325,8 +342,7 @@ public final class GitHubClient implements HostClient {
             if (header.isPresent()) {
                 Instant expiry = parseExpiry(header.get());
                 if (expiry == null) {
-                    return Check.warn(CheckId.EXPIRY, "GitHub reported an expiry date that could not be read: '"
-                            + bounded(header.get(), 40) + "'.",
+                    return Check.warn(CheckId.EXPIRY, "GitHub reported an expiry date that could not be read.",
                             "Look up the token's expiry date in GitHub's token settings: " + tokenSettingsUrl());
                 }
                 run.expiry(expiry);
@@ -412,8 +428,8 @@ public final class GitHubClient implements HostClient {
             if (count == 0) {
                 String fix = classic
                         ? "Make the token's owner a member of " + hostSpelling + " with access to its repositories,"
-                                + " or use a token of an account that has it; private organization repositories also"
-                                + " need the read:org and repo scopes."
+                                + " or use a token of an account that has it; private repositories also need the repo"
+                                + " scope."
                         : "Set the fine-grained token's resource owner to " + hostSpelling + " and grant it access"
                                 + " to the repositories Jenkins builds (an organization owner may have to approve"
                                 + " the token).";
@@ -436,8 +452,8 @@ public final class GitHubClient implements HostClient {
                         + " exhausted.", "Wait until the rate limit resets (see below) and run the diagnosis again.");
             }
             if (answer.isPresent()) {
-                return Check.fail(CheckId.SCOPE_ACCESS, "GitHub refused to show " + what + " (HTTP "
-                        + answer.get().status() + hostMessage(answer.get()) + ").", refusedFix());
+                return Check.fail(CheckId.SCOPE_ACCESS, "GitHub refused to show " + what + " ("
+                        + StatusWords.shown(answer.get().status()) + ").", refusedFix());
             }
             String[] described = Network.describeFailure(failure, HOST, apiUrl, settings, secret);
             return Check.fail(CheckId.SCOPE_ACCESS, "Could not look up " + what + ": " + described[0],
@@ -551,6 +567,11 @@ public final class GitHubClient implements HostClient {
             if (redirect != null) {
                 return redirectCheck(redirect).message();
             }
+            CrossOriginRequestException elsewhere = Network.cause(failure, CrossOriginRequestException.class);
+            if (elsewhere != null) {
+                return "GitHub pointed the next page of the listing to " + elsewhere.targetOrigin() + ", which is not"
+                        + " the API's address " + apiUrl + "; the token was not sent there and the listing stopped.";
+            }
             List<Exchange> seen = connector.exchanges();
             if (seen.isEmpty()) {
                 return Network.describeFailure(failure, HOST, apiUrl, settings, secret)[0];
@@ -567,7 +588,7 @@ public final class GitHubClient implements HostClient {
                 return "GitHub has no organization or user named '" + provider.scopeValue().orElse("") + "' (HTTP"
                         + " 404).";
             }
-            return "GitHub answered HTTP " + last.status() + hostMessage(last) + " while listing repositories.";
+            return "GitHub answered with " + StatusWords.answer(last.status()) + " while listing repositories.";
         }
 
         private boolean looksLikeApi(Exchange exchange) {
@@ -597,18 +618,6 @@ public final class GitHubClient implements HostClient {
                     + " the token at " + tokenSettingsUrl() + "); if GitHub mentions an IP allow list, allow the"
                     + " Jenkins controller's address; a GitHub App installation token cannot read /user: use a"
                     + " personal access token.";
-        }
-
-        private String hostMessage(Exchange exchange) {
-            if (exchange.errorBody().length == 0) {
-                return "";
-            }
-            try {
-                JsonNode message = JSON.readTree(exchange.errorBody()).path("message");
-                return message.isTextual() ? ": " + bounded(Network.redact(message.asText(), secret), 300) : "";
-            } catch (IOException e) {
-                return "";
-            }
         }
 
         private String webUrl() {
@@ -667,10 +676,6 @@ public final class GitHubClient implements HostClient {
         } catch (NumberFormatException e) {
             return null;
         }
-    }
-
-    private static String contentTypeNote(Exchange exchange) {
-        return exchange.header("Content-Type").map(type -> ", " + bounded(type, 60)).orElse("");
     }
 
     private static String bounded(String text, int max) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.gitproviders.core.client.ApiCredential;
+import io.jenkins.plugins.gitproviders.core.client.Origin;
 import io.jenkins.plugins.gitproviders.core.client.HttpSettings;
 import io.jenkins.plugins.gitproviders.core.client.StatusCalls;
 import io.jenkins.plugins.gitproviders.core.client.StatusReporter;
@@ -108,7 +109,9 @@ public final class GitHubStatusReporter implements StatusReporter {
                     "the API address '" + apiUrl + "' is not an http(s) address.", "Check the provider's server"
                             + " URL (and API URL, if set)."));
         }
-        JdkConnector connector = new JdkConnector(http, Budget.start(settings.totalBudget()), settings.userAgent());
+        // The address was checked above, so it has an origin; no request may leave it with the token.
+        JdkConnector connector = new JdkConnector(http, Budget.start(settings.totalBudget()), settings.userAgent(),
+                Origin.of(apiUrl).orElseThrow());
         String context = Network.redact(status.context(), secret);
         String description = Network.redact(status.description(), secret);
         try {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitproviders.core.client.github;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.gitproviders.core.client.Origin;
 import io.jenkins.plugins.gitproviders.core.client.library.Budget;
 import io.jenkins.plugins.gitproviders.core.client.library.Network;
 import java.io.ByteArrayInputStream;
@@ -40,12 +41,20 @@ final class JdkConnector implements GitHubConnector {
     private final HttpClient http;
     private final Budget budget;
     private final String userAgent;
+    private final Origin allowed;
     private final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
 
-    JdkConnector(HttpClient http, Budget budget, String userAgent) {
+    /**
+     * Creates a connector that sends requests to one origin only.
+     *
+     * @param allowed the API's origin; a request for any other address is refused before anything is sent, since
+     *                the library adds the token to every request, next-page links of other hosts included
+     */
+    JdkConnector(HttpClient http, Budget budget, String userAgent, Origin allowed) {
         this.http = http;
         this.budget = budget;
         this.userAgent = userAgent;
+        this.allowed = allowed;
     }
 
     /**
@@ -90,6 +99,21 @@ final class JdkConnector implements GitHubConnector {
         }
     }
 
+    /** Signals that the library asked for an address of another origin (a next-page link), which was not sent. */
+    static final class CrossOriginRequestException extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final String targetOrigin;
+
+        CrossOriginRequestException(String targetOrigin) {
+            super("Request to another origin (" + targetOrigin + ") not sent");
+            this.targetOrigin = targetOrigin;
+        }
+
+        String targetOrigin() {
+            return targetOrigin;
+        }
+    }
+
     /** Signals that a request got no answer: no connection, no TLS session, or no response in time. */
     static final class RequestFailedException extends IOException {
         private static final long serialVersionUID = 1L;
@@ -124,6 +148,11 @@ final class JdkConnector implements GitHubConnector {
         } catch (URISyntaxException e) {
             throw new IOException("The request address is not valid: " + e.getReason(), e);
         }
+        if (!allowed.contains(uri)) {
+            throw new CrossOriginRequestException(Origin.of(uri).map(Origin::toString).orElse("an invalid address"));
+        }
+        // The library puts the token into every request's headers.
+        Network.checkHeadersAreNotLogged();
         byte[] body = request.hasBody() ? Network.readBounded(request.body()) : null;
         // Exchanges are recorded under the address asked for, so that a followed redirect does not hide the answer.
         URI asked = uri;

@@ -12,6 +12,7 @@ import io.jenkins.plugins.gitproviders.core.client.HostClient;
 import io.jenkins.plugins.gitproviders.core.client.HostClientException;
 import io.jenkins.plugins.gitproviders.core.client.HttpSettings;
 import io.jenkins.plugins.gitproviders.core.client.RepositorySummary;
+import io.jenkins.plugins.gitproviders.core.client.StatusWords;
 import io.jenkins.plugins.gitproviders.core.client.library.Budget;
 import io.jenkins.plugins.gitproviders.core.client.library.DiagnosisRun;
 import io.jenkins.plugins.gitproviders.core.client.library.Network;
@@ -183,6 +184,7 @@ public final class GitLabClient implements HostClient {
          * RateLimit headers, which GitLab4J does not expose.
          */
         private Preflight preflight() throws IOException {
+            Network.checkHeadersAreNotLogged();
             HttpRequest request = HttpRequest.newBuilder(URI.create(apiUrl + "/version"))
                     .timeout(budget.remainingOrThrow())
                     .header("PRIVATE-TOKEN", secret)
@@ -217,8 +219,8 @@ public final class GitLabClient implements HostClient {
                 return false;
             }
             if (status == 401 || status == 403) {
-                run.add(Check.pass(CheckId.REACHABILITY, "GitLab answered at " + apiUrl + " (HTTP " + status
-                        + "; GitLab tells its version only to accepted tokens)."));
+                run.add(Check.pass(CheckId.REACHABILITY, "GitLab answered at " + apiUrl + " ("
+                        + StatusWords.shown(status) + "; GitLab tells its version only to accepted tokens)."));
                 return true;
             }
             if (status == 429) {
@@ -231,17 +233,19 @@ public final class GitLabClient implements HostClient {
             Optional<JsonNode> body = preflight.json();
             if (status != 200 || body.isEmpty() || !body.get().path("version").isTextual()) {
                 run.add(Check.fail(CheckId.REACHABILITY, apiUrl + " does not answer like a GitLab API: GET /version"
-                        + " gave HTTP " + status + preflight.header("Content-Type").map(type -> ", "
-                                + bounded(type, 60)).orElse("") + ".",
+                        + " gave " + StatusWords.answer(status) + (status == 200 ? " without a GitLab version" : "")
+                        + ".",
                         status >= 500 ? "GitLab has a problem; try again later or ask its administrators."
                                 : serverUrlFix()));
                 run.skipRemaining("Not checked: the address is not a GitLab API.");
                 return false;
             }
+            // Only what looks like a version and a commit id is shown: no free text of the answer.
+            String version = StatusWords.version(body.get().path("version").asText());
             String revision = body.get().path("revision").asText("");
-            run.add(Check.pass(CheckId.REACHABILITY, "GitLab " + bounded(body.get().path("version").asText(), 40)
-                    + (revision.isEmpty() ? "" : " (revision " + bounded(revision, 20) + ")") + " answered at "
-                    + apiUrl + "."));
+            run.add(Check.pass(CheckId.REACHABILITY, "GitLab " + (version.isEmpty() ? "(version not reported)"
+                    : version) + (revision.matches("[0-9a-f]{7,40}") ? " (revision " + revision + ")" : "")
+                    + " answered at " + apiUrl + "."));
             return true;
         }
 
@@ -261,8 +265,9 @@ public final class GitLabClient implements HostClient {
                 if (status == 401) {
                     run.add(Check.fail(CheckId.AUTHENTICATION, "GitLab rejected the token (HTTP 401 Unauthorized).",
                             "The token is mistyped, revoked or expired. Create a new personal access token at "
-                                    + tokenSettingsUrl() + " with the api scope (or a project or group access"
-                                    + " token with api) and store it in the credential " + credentialName() + "."));
+                                    + tokenSettingsUrl() + " with the scopes read_api and read_repository (or a"
+                                    + " project or group access token with them) and store it in the credential "
+                                    + credentialName() + "."));
                     run.skipRemaining("Not checked: authentication failed.");
                     return false;
                 }
@@ -276,9 +281,8 @@ public final class GitLabClient implements HostClient {
                 if (status == 403) {
                     // A token without api, read_api or read_user may not read /user; its scopes tell why.
                     run.add(Check.fail(CheckId.AUTHENTICATION, "GitLab refused to tell who the token belongs to"
-                            + " (HTTP 403" + hostMessage(e) + ").",
-                            "Give the token the api scope (read_api is enough to read); see the token scopes"
-                                    + " below."));
+                            + " (HTTP 403).",
+                            "Give the token the read_api scope; see the token scopes below."));
                     return true;
                 }
                 run.add(requestFailure(CheckId.AUTHENTICATION, "GET /user", e));
@@ -296,10 +300,9 @@ public final class GitLabClient implements HostClient {
                 String why = e.getHttpStatus() == 404
                         ? "this GitLab does not report token scopes (GET /personal_access_tokens/self needs GitLab"
                                 + " 15.5 or later)"
-                        : "GitLab did not tell the token's scopes (HTTP " + e.getHttpStatus() + hostMessage(e) + ")";
+                        : "GitLab did not tell the token's scopes (" + StatusWords.shown(e.getHttpStatus()) + ")";
                 run.add(Check.warn(CheckId.SCOPES, "Scopes unknown: " + why + ".",
-                        "Check in GitLab that the token has the api scope (or read_api and read_repository for"
-                                + " read-only use)."));
+                        "Check in GitLab that the token has the scopes read_api and read_repository."));
                 return null;
             }
             List<ProjectAccessTokenScope> scopes = token.getScopes() == null ? List.of() : token.getScopes();
@@ -310,30 +313,38 @@ public final class GitLabClient implements HostClient {
                     + (others == 0 ? "" : (known.isEmpty() ? "" : " and ") + others + " other scope"
                             + (others == 1 ? "" : "s"))
                     + (known.isEmpty() && others == 0 ? "no scopes" : "");
-            if (scopes.contains(ProjectAccessTokenScope.API)) {
-                run.add(Check.pass(CheckId.SCOPES, "The token has the api scope the plugin needs (granted: "
-                        + granted + ")."));
-            } else if (scopes.contains(ProjectAccessTokenScope.READ_API)
-                    && scopes.contains(ProjectAccessTokenScope.READ_REPOSITORY)) {
-                boolean status = provider.statusReporting();
-                run.add(Check.warn(CheckId.SCOPES, "The token is read-only (granted: " + granted + "): the plugin"
-                        + " can list and clone repositories, but cannot create webhooks"
-                        + (status ? " or report build statuses." : "."),
-                        "To manage webhooks" + (status ? " and report statuses" : "") + ", create a token with the"
-                                + " api scope at "
-                                + tokenSettingsUrl() + " (GitLab cannot add scopes to an existing token) and update"
-                                + " the credential " + credentialName() + "."));
+            // api includes reading the API and cloning; write_repository includes cloning.
+            boolean readsApi = scopes.contains(ProjectAccessTokenScope.API)
+                    || scopes.contains(ProjectAccessTokenScope.READ_API);
+            boolean clones = scopes.contains(ProjectAccessTokenScope.API)
+                    || scopes.contains(ProjectAccessTokenScope.READ_REPOSITORY)
+                    || scopes.contains(ProjectAccessTokenScope.WRITE_REPOSITORY);
+            List<String> missing = new ArrayList<>();
+            if (!readsApi) {
+                missing.add("read_api");
+            }
+            if (!clones) {
+                missing.add("read_repository");
+            }
+            boolean broad = scopes.contains(ProjectAccessTokenScope.API);
+            if (missing.isEmpty() && provider.statusReporting() && !broad) {
+                // Commit statuses are written through the API, which only the api scope allows.
+                run.add(Check.warn(CheckId.SCOPES, "The token can read the API and clone (granted: " + granted
+                        + "), but cannot report build status: that needs the api scope.",
+                        "For build status, create a token with the api scope at " + tokenSettingsUrl() + " (GitLab"
+                                + " cannot add scopes to an existing token) and update the credential "
+                                + credentialName() + ", or turn build status reporting off for this provider."));
+            } else if (missing.isEmpty()) {
+                run.add(Check.pass(CheckId.SCOPES, "The token can do what the plugin needs, read the API and clone"
+                        + " (granted: " + granted + ")" + (broad && !provider.statusReporting()
+                                ? "; api also grants write access, which the plugin does not need: read_api and"
+                                        + " read_repository are enough" : "") + "."));
             } else {
-                List<String> missing = new ArrayList<>();
-                missing.add("api");
-                String alternative = scopes.contains(ProjectAccessTokenScope.READ_API)
-                        ? "read_repository" : scopes.contains(ProjectAccessTokenScope.READ_REPOSITORY)
-                                ? "read_api" : "read_api and read_repository";
-                run.add(Check.fail(CheckId.SCOPES, "The token lacks the scope " + String.join(", ", missing)
-                        + " (or " + alternative + " for read-only use); granted: " + granted + ".",
-                        "Create a token with the api scope at " + tokenSettingsUrl() + " (GitLab cannot add"
-                                + " scopes to an existing token) and update the credential " + credentialName()
-                                + "."));
+                run.add(Check.fail(CheckId.SCOPES, "The token lacks the scope" + (missing.size() == 1 ? " " : "s ")
+                        + String.join(" and ", missing) + " (granted: " + granted + ").",
+                        "Create a token with the scopes read_api and read_repository at " + tokenSettingsUrl()
+                                + " (GitLab cannot add scopes to an existing token) and update the credential "
+                                + credentialName() + "."));
             }
             return token;
         }
@@ -403,8 +414,8 @@ public final class GitLabClient implements HostClient {
             if (count == 0) {
                 return Check.warn(CheckId.SCOPE_ACCESS, "The group " + hostSpelling + " exists, but the token sees"
                         + " none of its projects.",
-                        "Give the token's user at least the Reporter role in the group (Developer to report build"
-                                + " statuses, Maintainer to manage webhooks), or use an access token of this group.");
+                        "Give the token's user at least the Reporter role in the group (enough to read and clone),"
+                                + " or use an access token of this group.");
             }
             String seen = "the token sees " + counted(count) + " of its projects (subgroups included)";
             if (!hostSpelling.equals(path)) {
@@ -559,15 +570,16 @@ public final class GitLabClient implements HostClient {
                 return Check.fail(id, "GitLab's rate limit is reached (HTTP 429).",
                         "Wait a few minutes; Jenkins does not retry in a loop.");
             }
-            return Check.fail(id, "GitLab answered " + what + " with HTTP " + status + hostMessage(e) + ".",
+            return Check.fail(id, "GitLab answered " + what + " with " + StatusWords.answer(status) + ".",
                     status >= 500 ? "GitLab has a problem; try again later or ask its administrators."
                             : "Check the token's scopes and the user's role in the group.");
         }
 
         private Check redirect(@CheckForNull String location, int status, String what) {
             String target = location == null ? "another address" : originOf(location);
-            return Check.fail(CheckId.REACHABILITY, apiUrl + " answered " + what + " with a redirect (HTTP " + status
-                    + ") to " + target + "; it was not followed, so the token was not sent there.",
+            return Check.fail(CheckId.REACHABILITY, apiUrl + " answered " + what + " with a redirect ("
+                    + StatusWords.shown(status) + ") to " + target + "; it was not followed, so the token was not sent"
+                    + " there.",
                     "Use the address the host redirects to as the server URL only if it is really your GitLab"
                             + " (for example after a move to HTTPS); a redirect to a sign-in page means the"
                             + " address is not the API. " + serverUrlFix());
@@ -605,11 +617,6 @@ public final class GitLabClient implements HostClient {
                         + " elsewhere. For gitlab.com use the GitLab.com provider type.";
             }
             return "Remove the API URL override or correct it: the GitLab.com API is https://gitlab.com/api/v4.";
-        }
-
-        private String hostMessage(GitLabApiException e) {
-            String message = e.getMessage();
-            return message == null || message.isBlank() ? "" : ": " + bounded(Network.redact(message, secret), 300);
         }
 
         private String webUrl() {

@@ -1,9 +1,9 @@
 package io.jenkins.plugins.gitproviders.core.client.gitlab;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.gitproviders.core.client.Origin;
 import java.io.IOException;
 import java.net.URI;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -19,20 +19,18 @@ import org.apache.http.protocol.HttpContext;
  * Opens connections to the GitLab API's own origin only. GitLab4J makes its HTTP client follow redirects on every
  * request, and the client repeats the {@code PRIVATE-TOKEN} header on the redirected request; refusing the connection
  * to any other origin stops the token before a byte is sent, and remembers where the redirect pointed so the
- * diagnosis can say so.
+ * diagnosis can say so. Its connections never log headers (see {@link UnloggedConnections}).
  */
 final class SameOriginConnections implements HttpClientConnectionManager {
-    private final PoolingHttpClientConnectionManager delegate = new PoolingHttpClientConnectionManager();
-    private final String scheme;
-    private final String host;
-    private final int port;
+    /** Pools connections that log nothing: HttpClient's own connections log every header, the token included. */
+    private final PoolingHttpClientConnectionManager delegate =
+            new PoolingHttpClientConnectionManager(new UnloggedConnections());
+    private final Origin origin;
     @CheckForNull
     private volatile String refusedOrigin;
 
     SameOriginConnections(URI apiUrl) {
-        this.scheme = apiUrl.getScheme().toLowerCase(Locale.ROOT);
-        this.host = apiUrl.getHost().toLowerCase(Locale.ROOT);
-        this.port = effectivePort(scheme, apiUrl.getPort());
+        this.origin = Origin.of(apiUrl).orElseThrow(() -> new IllegalArgumentException("no origin"));
     }
 
     /** Returns the origin of the last connection refused, if any. */
@@ -42,10 +40,8 @@ final class SameOriginConnections implements HttpClientConnectionManager {
 
     /** Tells whether a target belongs to the API's origin. */
     boolean allows(HttpHost target) {
-        String targetScheme = target.getSchemeName().toLowerCase(Locale.ROOT);
-        return targetScheme.equals(scheme)
-                && target.getHostName().toLowerCase(Locale.ROOT).equals(host)
-                && effectivePort(targetScheme, target.getPort()) == port;
+        return origin.equals(new Origin(target.getSchemeName(), target.getHostName(),
+                Origin.port(target.getSchemeName(), target.getPort())));
     }
 
     @Override
@@ -105,12 +101,5 @@ final class SameOriginConnections implements HttpClientConnectionManager {
     @Override
     public void shutdown() {
         delegate.shutdown();
-    }
-
-    private static int effectivePort(String scheme, int port) {
-        if (port >= 0) {
-            return port;
-        }
-        return "https".equals(scheme) ? 443 : 80;
     }
 }

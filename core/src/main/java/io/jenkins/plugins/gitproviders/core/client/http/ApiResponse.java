@@ -3,6 +3,7 @@ package io.jenkins.plugins.gitproviders.core.client.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.gitproviders.core.client.StatusWords;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -82,18 +83,19 @@ public final class ApiResponse {
         if (node.isPresent() && (node.get().isObject() || node.get().isArray())) {
             return node.get();
         }
-        String type = header("Content-Type").orElse("no content type");
+        // Neither the body nor its content type is shown: a diagnosis must not read out another service.
         throw new HttpProblem(HttpProblem.Kind.UNEXPECTED_ANSWER,
-                uri.getHost() + " answered " + uri.getPath() + " with HTTP " + status + " and " + type
-                        + " instead of JSON; this is not the " + productName + " API, or a sign-in page or proxy"
+                uri.getHost() + " answered " + uri.getPath() + " with " + StatusWords.answer(status)
+                        + " that is not JSON: this is not a " + productName + " API, or a sign-in page or proxy"
                         + " answered instead.",
                 "Check the server URL (it must be the " + productName + " address, not a web page or proxy"
                         + " login) and that the token is accepted.");
     }
 
     /**
-     * Returns the error message of the hosts' usual envelopes: {@code {"message"}}, {@code {"error":{"message"}}},
-     * {@code {"errors":[{"message"}]}}, {@code {"error":"..."}}, shortened; empty when there is none.
+     * Returns the error message of the hosts' usual envelopes ({@code {"message"}}, {@code {"error":{"message"}}},
+     * {@code {"errors":[{"message"}]}}, {@code {"error":"..."}}), shortened; empty when there is none. Use it only to
+     * recognise a known answer and never show it: a diagnosis must not read out what another service answers.
      */
     public Optional<String> errorMessage() {
         JsonNode node = json().orElse(null);

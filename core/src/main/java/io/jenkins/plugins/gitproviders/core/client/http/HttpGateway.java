@@ -26,6 +26,8 @@ public final class HttpGateway {
         this.clock = clock;
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
+                // HTTP/1.1 only: HTTP/2 header compression logs header values when its own debug switch is on.
+                .version(HttpClient.Version.HTTP_1_1)
                 // Redirects are followed by the session, which refuses to carry the credential to another origin.
                 .followRedirects(HttpClient.Redirect.NEVER);
         settings.proxy().ifPresent(host ->

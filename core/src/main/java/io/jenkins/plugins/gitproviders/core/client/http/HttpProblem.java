@@ -30,6 +30,10 @@ public final class HttpProblem extends HostClientException {
         BUDGET_SPENT,
         /** The host redirected to another origin; the credential was not forwarded and the redirect not followed. */
         CROSS_ORIGIN_REDIRECT,
+        /** A request to another origin than the API's was stopped before the credential was sent. */
+        CROSS_ORIGIN,
+        /** The credential was not sent because the JDK HTTP client would log it (see HeaderLogging). */
+        CREDENTIAL_WITHHELD,
         /** More than the allowed same-origin redirects. */
         TOO_MANY_REDIRECTS,
         /** The answer was larger than the cap. */

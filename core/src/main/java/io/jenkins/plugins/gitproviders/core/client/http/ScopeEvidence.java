@@ -17,29 +17,40 @@ import java.util.regex.Pattern;
  */
 public final class ScopeEvidence {
     private static final Pattern NAMED_SCOPES = Pattern.compile("required scope\\(s\\)[^\\[]*\\[([^\\]]*)\\]");
+    /** Gitea's scope names; a refusal is believed only for names of this fixed vocabulary. */
+    private static final Pattern SCOPE_NAME = Pattern.compile(
+            "(?:read|write):(?:activitypub|admin|issue|misc|notification|organization|package|repository|user)");
 
     private final Set<String> confirmed = new LinkedHashSet<>();
     private final Set<String> missing = new LinkedHashSet<>();
-    private final List<String> refusals = new ArrayList<>();
+    private final Set<String> refusals = new LinkedHashSet<>();
 
     /** Records that a call needing the scope succeeded. */
     public void confirmed(String scope) {
         confirmed.add(scope);
     }
 
-    /** Records that the host refused a call for lack of the scope, with its words. */
-    public void missing(String scope, String hostWords) {
+    /**
+     * Records that the host refused a call for lack of the scope.
+     *
+     * @param scope the scope, one of the host's fixed scope names
+     * @param call  the call refused, in the plugin's words ({@code GET /user}); the host's own words are never kept
+     */
+    public void missing(String scope, String call) {
         missing.add(scope);
-        refusals.add(hostWords);
+        refusals.add(call);
     }
 
-    /** Reads scope names out of a refusal such as Gitea's "token does not have at least one of required scope(s): [read:user]". */
+    /**
+     * Reads scope names out of a refusal such as Gitea's "token does not have at least one of required scope(s):
+     * [read:user]", keeping only names of Gitea's fixed scope vocabulary.
+     */
     public static List<String> namedScopes(String message) {
         Matcher matcher = NAMED_SCOPES.matcher(message);
         List<String> names = new ArrayList<>();
         if (matcher.find()) {
             for (String name : matcher.group(1).split("[,\\s]+")) {
-                if (!name.isBlank()) {
+                if (SCOPE_NAME.matcher(name.trim()).matches() && !names.contains(name.trim())) {
                     names.add(name.trim());
                 }
             }
@@ -68,8 +79,8 @@ public final class ScopeEvidence {
                     message.append(" (").append(scope.purpose()).append(')');
                 }
             }
-            message.append("; ").append(hostName).append(" answered: ").append(String.join(" / ", refusals))
-                    .append('.');
+            message.append("; ").append(hostName).append(" refused ").append(String.join(", ", refusals))
+                    .append(" for lack of it.");
             return Check.fail(CheckId.SCOPES, message.toString(), fix);
         }
         List<String> unknown = new ArrayList<>();

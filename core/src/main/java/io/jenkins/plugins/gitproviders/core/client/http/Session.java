@@ -1,6 +1,8 @@
 package io.jenkins.plugins.gitproviders.core.client.http;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.gitproviders.core.client.HeaderLogging;
+import io.jenkins.plugins.gitproviders.core.client.Origin;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -18,7 +20,6 @@ import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -180,9 +181,7 @@ public final class Session {
     }
 
     static boolean sameOrigin(URI a, URI b) {
-        return Objects.equals(lower(a.getScheme()), lower(b.getScheme()))
-                && Objects.equals(lower(a.getHost()), lower(b.getHost()))
-                && port(a) == port(b);
+        return Origin.of(a).map(origin -> origin.contains(b)).orElse(false);
     }
 
     private static String origin(URI uri) {
@@ -194,14 +193,17 @@ public final class Session {
         return value == null ? null : value.toLowerCase(Locale.ROOT);
     }
 
-    private static int port(URI uri) {
-        if (uri.getPort() != -1) {
-            return uri.getPort();
-        }
-        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-    }
-
     private ApiResponse send(URI target, @CheckForNull byte[] body) throws HttpProblem {
+        if (!sameOrigin(base, target)) {
+            // Checked on every request, not only redirects: nothing a host answers may take the credential elsewhere.
+            throw new HttpProblem(HttpProblem.Kind.CROSS_ORIGIN, "A request to " + origin(target) + " was stopped:"
+                    + " it is not the API's address " + origin(base) + ", so the credential was not sent there.",
+                    "Give the API's real address as the server URL (or the API URL override); Jenkins sends the"
+                            + " credential only to that address.");
+        }
+        if (authorization.headerValue().isPresent() && HeaderLogging.logsHeaders()) {
+            throw new HttpProblem(HttpProblem.Kind.CREDENTIAL_WITHHELD, HeaderLogging.MESSAGE, HeaderLogging.FIX);
+        }
         Duration left = remaining();
         if (left.isZero()) {
             throw budgetSpent(target);

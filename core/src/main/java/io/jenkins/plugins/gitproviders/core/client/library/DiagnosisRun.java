@@ -127,19 +127,23 @@ public final class DiagnosisRun {
         try {
             task.get(Math.max(1, budget.remaining().toMillis()), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
+            // Closed before the worker is interrupted, so that its "interrupted" report cannot win the race.
+            Diagnosis timedOut = run.timedOut(providerName, clock, timeoutMessage, timeoutFix);
             task.cancel(true);
-            return run.timedOut(providerName, clock, timeoutMessage, timeoutFix);
+            return timedOut;
         } catch (InterruptedException e) {
+            Diagnosis interrupted = run.timedOut(providerName, clock, "The diagnosis was interrupted.",
+                    "Run it again.");
             task.cancel(true);
             Thread.currentThread().interrupt();
-            return run.timedOut(providerName, clock, "The diagnosis was interrupted.", "Run it again.");
+            return interrupted;
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             synchronized (run) {
                 CheckId failed = run.current != null ? run.current : CheckId.REACHABILITY;
-                run.add(Check.fail(failed, "The diagnosis stopped on an unexpected error: "
-                        + cause.getClass().getSimpleName()
-                        + (cause.getMessage() == null ? "" : ": " + cause.getMessage()),
+                // The type only: a parser's message quotes the answer it could not read.
+                run.add(Check.fail(failed, "The diagnosis stopped on an unexpected error ("
+                        + cause.getClass().getSimpleName() + ").",
                         "Run the diagnosis again; if the error stays, report it with this message."));
                 run.skipRemaining("Not checked: the diagnosis stopped on an error.");
             }

@@ -1,7 +1,9 @@
 package io.jenkins.plugins.gitproviders.core.client.library;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.gitproviders.core.client.HeaderLogging;
 import io.jenkins.plugins.gitproviders.core.client.HttpSettings;
+import io.jenkins.plugins.gitproviders.core.client.Origin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -35,6 +37,8 @@ public final class Network {
     public static HttpClient httpClient(HttpSettings settings) {
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
+                // HTTP/1.1 only: HTTP/2 header compression logs header values when its own debug switch is on.
+                .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER);
         // Without a configured proxy, connect directly: the system properties of the JVM are not the admin's choice.
         builder.proxy(settings.proxy().isPresent() ? new SettingsProxySelector(settings) : HttpClient.Builder.NO_PROXY);
@@ -43,22 +47,12 @@ public final class Network {
 
     /** Tells whether two addresses share scheme, host and port, the only redirects that may carry the token. */
     public static boolean sameOrigin(URI from, URI to) {
-        return to.getScheme() != null && to.getHost() != null
-                && from.getScheme().equalsIgnoreCase(to.getScheme())
-                && from.getHost().equalsIgnoreCase(to.getHost())
-                && port(from) == port(to);
+        return Origin.of(from).map(origin -> origin.contains(to)).orElse(false);
     }
 
     /** Returns {@code scheme://host[:port]} of an address, all a message needs to show of a redirect target. */
     public static String origin(URI uri) {
         return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
-    }
-
-    private static int port(URI uri) {
-        if (uri.getPort() >= 0) {
-            return uri.getPort();
-        }
-        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     /** Reads at most {@link #MAX_BODY_BYTES}; a longer body is an error, not silently cut. */
@@ -70,6 +64,26 @@ public final class Network {
                         + " MiB, more than any answer the plugin asks for.");
             }
             return bytes;
+        }
+    }
+
+    /**
+     * Refuses to send a request carrying the credential while the JDK HTTP client logs request headers.
+     *
+     * @throws CredentialWithheldException when {@link HeaderLogging#logsHeaders()}
+     */
+    public static void checkHeadersAreNotLogged() throws CredentialWithheldException {
+        if (HeaderLogging.logsHeaders()) {
+            throw new CredentialWithheldException();
+        }
+    }
+
+    /** Signals that a request was not sent because the JDK HTTP client would have logged its credential. */
+    public static final class CredentialWithheldException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        CredentialWithheldException() {
+            super(HeaderLogging.MESSAGE);
         }
     }
 
@@ -96,13 +110,17 @@ public final class Network {
     }
 
     /**
-     * Describes why a host could not be reached, without the exception's own text where it could hold a header.
+     * Describes why a host could not be reached in fixed words: the exception's own text is shown only for TLS
+     * failures, whose messages come from the JDK's own checks, never from the host's answer.
      *
      * @return the message and fix, as a two-element array
      */
     public static String[] describeFailure(Throwable failure, String hostName, String apiUrl, HttpSettings settings,
             String secret) {
         String host = hostOf(apiUrl);
+        if (cause(failure, CredentialWithheldException.class) != null) {
+            return new String[] {HeaderLogging.MESSAGE, HeaderLogging.FIX};
+        }
         if (cause(failure, Budget.BudgetExceededException.class) != null
                 || cause(failure, HttpTimeoutException.class) != null
                 || cause(failure, SocketTimeoutException.class) != null) {
@@ -133,9 +151,9 @@ public final class Network {
                 "Check the host name and port in the server URL, that the server is running, and the firewall and"
                         + " proxy settings between Jenkins and the host."};
         }
+        // The exception's own message is not shown: libraries put the answer's body into it.
         return new String[] {
-            "Cannot reach " + hostName + " at " + apiUrl + ": " + failure.getClass().getSimpleName()
-                    + (failure.getMessage() == null ? "" : " (" + redact(failure.getMessage(), secret) + ")") + ".",
+            "Cannot reach " + hostName + " at " + apiUrl + " (" + failure.getClass().getSimpleName() + ").",
             "Check the server URL and the network path from Jenkins to the host."};
     }
 

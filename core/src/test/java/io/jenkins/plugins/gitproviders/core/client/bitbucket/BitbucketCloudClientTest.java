@@ -60,6 +60,29 @@ public class BitbucketCloudClientTest {
     }
 
     @Test
+    public void shouldSendTheEmailAndApiTokenOfAUsernameWithPasswordAsBasic() {
+        Diagnosis diagnosis = diagnose(provider("atlassian").build(),
+                ApiCredential.usernamePassword("test@harness.io", API_TOKEN.toCharArray()));
+
+        assertThat(diagnosis.overall()).isEqualTo(CheckStatus.PASS);
+        String basic = "Basic " + Base64.getEncoder().encodeToString(
+                ("test@harness.io:" + API_TOKEN).getBytes(StandardCharsets.UTF_8));
+        assertThat(server.requests()).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.header("Authorization")).contains(basic));
+    }
+
+    @Test
+    public void shouldSendAnAccessTokenAsBearerWhateverTheUsername() {
+        // Given an access token: no email, and a username that only the diagnosis compares with the owner
+        Diagnosis diagnosis = diagnose(provider("atlassian").username("brydzewski").build(),
+                ApiCredential.token(ACCESS_TOKEN.toCharArray()));
+
+        assertThat(diagnosis.check(CheckId.AUTHENTICATION).orElseThrow().status()).isEqualTo(CheckStatus.PASS);
+        assertThat(server.requests()).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.header("Authorization")).contains("Bearer " + ACCESS_TOKEN));
+    }
+
+    @Test
     public void shouldReportAMissingEmailForAnApiTokenWithoutSendingIt() {
         Diagnosis diagnosis = diagnose(provider("atlassian").build(), ApiCredential.token(API_TOKEN.toCharArray()));
 
@@ -92,7 +115,8 @@ public class BitbucketCloudClientTest {
     }
 
     @Test
-    public void shouldFailForAnAccessTokenWithoutWebhookScopes() {
+    public void shouldPassAnAccessTokenWithAccountAndRepositoriesRead() {
+        // Given a workspace access token with the two permissions the plugin needs, and no webhook permission
         server.on("GET /2.0/user", 200, Map.of("Content-Type", "application/json", "X-OAuth-Scopes",
                 "account, repository", "X-Credential-Type", "workspace_access_token"),
                 Fixtures.bytes("bitbucket-cloud/api/2.0-user.json"));
@@ -100,10 +124,23 @@ public class BitbucketCloudClientTest {
         Diagnosis diagnosis = diagnose(provider("atlassian").build(), ApiCredential.token(ACCESS_TOKEN.toCharArray()));
 
         assertThat(diagnosis.check(CheckId.SCOPES).orElseThrow())
-                .satisfies(check -> assertThat(check.status()).isEqualTo(CheckStatus.FAIL))
-                .satisfies(check -> assertThat(check.message()).contains("read:webhook:bitbucket",
-                        "write:webhook:bitbucket").doesNotContain("lacks read:user"));
+                .satisfies(check -> assertThat(check.status()).isEqualTo(CheckStatus.PASS))
+                .satisfies(check -> assertThat(check.message()).doesNotContain("webhook"));
         assertThat(server.requests().get(0).header("Authorization")).contains("Bearer " + ACCESS_TOKEN);
+    }
+
+    @Test
+    public void shouldFailForAnAccessTokenWithoutRepositoriesRead() {
+        server.on("GET /2.0/user", 200, Map.of("Content-Type", "application/json", "X-OAuth-Scopes",
+                "account, webhook", "X-Credential-Type", "workspace_access_token"),
+                Fixtures.bytes("bitbucket-cloud/api/2.0-user.json"));
+
+        Diagnosis diagnosis = diagnose(provider("atlassian").build(), ApiCredential.token(ACCESS_TOKEN.toCharArray()));
+
+        assertThat(diagnosis.check(CheckId.SCOPES).orElseThrow())
+                .satisfies(check -> assertThat(check.status()).isEqualTo(CheckStatus.FAIL))
+                .satisfies(check -> assertThat(check.message()).contains("lacks read:repository:bitbucket")
+                        .doesNotContain("read:user"));
     }
 
     @Test
@@ -117,17 +154,20 @@ public class BitbucketCloudClientTest {
     }
 
     @Test
-    public void shouldListTheWorkspacesWhenNoneIsConfigured() {
+    public void shouldCountTheMembersRepositoriesWhenNoWorkspaceIsConfigured() throws IOException {
+        server.onFixture("GET /2.0/repositories?role=member&pagelen=100",
+                TestResources.path("bitbucket/cloud-repositories.json"));
+
         Diagnosis diagnosis = diagnose(provider(null).email("test@harness.io").build(),
                 ApiCredential.token(API_TOKEN.toCharArray()));
 
         assertThat(diagnosis.check(CheckId.SCOPE_ACCESS).orElseThrow().message())
-                .contains("2 workspaces", "my-workspace", "team-workspace");
+                .isEqualTo("No workspace configured; the token sees 1 repository in all, 1 on the first page.");
     }
 
     @Test
     public void shouldReportRateLimiting() {
-        server.on("GET /2.0/workspaces/atlassian", 429, Map.of("Retry-After", "60"), new byte[0]);
+        server.on("GET /2.0/repositories/atlassian", 429, Map.of("Retry-After", "60"), new byte[0]);
 
         Diagnosis diagnosis = diagnose(provider("atlassian").email("test@harness.io").build(),
                 ApiCredential.token(API_TOKEN.toCharArray()));

@@ -57,7 +57,8 @@ public class GiteaClientTest {
         assertThat(diagnosis.owner()).contains("jcitizen");
         assertThat(diagnosis.check(CheckId.AUTHENTICATION).orElseThrow().message()).contains("Jane Citizen");
         assertThat(diagnosis.check(CheckId.SCOPES).orElseThrow().message())
-                .contains("read:user", "read:organization", "read:repository", "Cannot be known", "write:repository");
+                .contains("read:user", "read:organization", "read:repository")
+                .contains("Cannot be known: write:repository (for build status");
         assertThat(diagnosis.check(CheckId.EXPIRY).orElseThrow().message()).contains("unknown");
         assertThat(diagnosis.check(CheckId.SCOPE_ACCESS).orElseThrow().message()).contains("2 repositories");
         assertThat(server.requests()).allSatisfy(request ->

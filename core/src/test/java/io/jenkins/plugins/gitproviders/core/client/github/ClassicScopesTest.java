@@ -29,7 +29,7 @@ public class ClassicScopesTest {
         // Then
         assertThat(scopes.granted()).isEmpty();
         assertThat(scopes.missing(ProviderType.GITHUB.requiredTokenScopes())).extracting(TokenScope::name)
-                .containsExactly("repo", "admin:repo_hook", "read:org");
+                .containsExactly("repo");
     }
 
     @Test

@@ -102,7 +102,7 @@ public class GitHubClientTest {
         assertThat(authentication.status()).isEqualTo(CheckStatus.FAIL);
         assertThat(authentication.message()).contains("Bad credentials").contains("401");
         assertThat(authentication.fix()).contains("https://github.com/settings/tokens")
-                .contains("repo, admin:repo_hook, read:org").contains("'gh-token'");
+                .contains("(classic token scopes: repo)").contains("'gh-token'");
         assertThat(diagnosis.check(CheckId.REACHABILITY).orElseThrow().status()).isEqualTo(CheckStatus.PASS);
         assertThat(diagnosis.check(CheckId.SCOPES).orElseThrow().status()).isEqualTo(CheckStatus.SKIPPED);
         assertThat(diagnosis.failed()).isTrue();
@@ -142,8 +142,8 @@ public class GitHubClientTest {
     }
 
     @Test
-    public void shouldNameEachMissingScope() throws Exception {
-        // Given a classic token with only the repo scope
+    public void shouldPassAClassicTokenWithOnlyTheRepoScope() throws Exception {
+        // Given a classic token with only the repo scope: all the plugin needs
         github.onFixture("GET /user", fixture("user.200.classic-token.repo-scope.json"))
                 .onFixture("GET /user/repos", resource("orgs-hub4j-test-org-repos.json"));
 
@@ -152,10 +152,8 @@ public class GitHubClientTest {
 
         // Then
         Check scopes = diagnosis.check(CheckId.SCOPES).orElseThrow();
-        assertThat(scopes.status()).isEqualTo(CheckStatus.WARN);
-        assertThat(scopes.message()).contains("lacks the scopes admin:repo_hook, read:org").contains("granted: repo");
-        assertThat(scopes.fix()).contains("https://github.com/settings/tokens").contains("tick admin:repo_hook,"
-                + " read:org").contains("create and check repository webhooks");
+        assertThat(scopes.status()).isEqualTo(CheckStatus.PASS);
+        assertThat(scopes.message()).contains("every scope the plugin needs (repo)").contains("granted: repo");
     }
 
     @Test
@@ -190,7 +188,7 @@ public class GitHubClientTest {
         // Then
         assertThat(reporting.check(CheckId.SCOPES).orElseThrow().fix()).contains("Commit statuses (read and write)");
         assertThat(silent.check(CheckId.SCOPES).orElseThrow().fix()).doesNotContain("Commit statuses")
-                .contains("Contents (read), and Webhooks (read and write)");
+                .contains("Contents (read) and Metadata (read); it needs no other");
     }
 
     @Test
@@ -208,7 +206,8 @@ public class GitHubClientTest {
         assertThat(scopes.status()).isEqualTo(CheckStatus.WARN);
         assertThat(scopes.message()).contains("fine-grained").contains("cannot be checked")
                 .contains("allows_permissionless_access=true");
-        assertThat(scopes.fix()).contains("resource owner is " + ORG).contains("Webhooks (read and write)");
+        assertThat(scopes.fix()).contains("resource owner is " + ORG)
+                .contains("Contents (read) and Metadata (read)").contains("it needs no other").doesNotContain("Webhooks");
         assertThat(diagnosis.check(CheckId.EXPIRY).orElseThrow().status()).isEqualTo(CheckStatus.WARN);
         assertThat(diagnosis.expiry()).contains(Instant.parse("2024-06-17T09:06:09Z"));
         assertThat(diagnosis.check(CheckId.SCOPE_ACCESS).orElseThrow().status()).isEqualTo(CheckStatus.PASS);
@@ -368,7 +367,7 @@ public class GitHubClientTest {
         // Then
         Check reachability = diagnosis.check(CheckId.REACHABILITY).orElseThrow();
         assertThat(reachability.status()).isEqualTo(CheckStatus.FAIL);
-        assertThat(reachability.message()).contains("redirect (HTTP 302) to another site, " + elsewhere.baseUrl())
+        assertThat(reachability.message()).contains("redirect (HTTP 3xx) to another site, " + elsewhere.baseUrl())
                 .contains("token was not sent there");
         assertThat(elsewhere.requests()).isEmpty();
         assertThat(github.requests()).hasSize(1);
@@ -450,6 +449,27 @@ public class GitHubClientTest {
     }
 
     @Test
+    public void shouldNotFollowANextPageLinkToAnotherOriginWithTheToken() throws Exception {
+        // Given a first page whose next-page link points at another server, which would serve a page too
+        byte[] page = Files.readAllBytes(resource("orgs-hub4j-test-org-repos.json"));
+        String next = elsewhere.baseUrl() + "/orgs/" + ORG + "/repos?page=2";
+        github.onFixture("GET /orgs/" + ORG, fixture("orgs.200.json"))
+                .on("GET /orgs/" + ORG + "/repos", 200, Map.of("Content-Type", "application/json",
+                        "Link", "<" + next + ">; rel=\"next\""), page);
+        elsewhere.on("GET /orgs/" + ORG + "/repos", 200, Map.of("Content-Type", "application/json"), page);
+        GitHubClient client = new GitHubClient(FAST, at("2026-01-10T00:00:00Z"));
+
+        // When / Then
+        assertThatThrownBy(() -> client.listRepositories(gitHubCom(ORG), token(), "", 50))
+                .isInstanceOf(HostClientException.class)
+                .hasMessageContaining("next page of the listing to " + elsewhere.baseUrl())
+                .hasMessageContaining("the token was not sent there");
+        assertThat(elsewhere.requests()).isEmpty();
+        assertThat(github.requests()).allSatisfy(request ->
+                assertThat(request.header("Authorization")).hasValue("token " + TOKEN));
+    }
+
+    @Test
     public void shouldExplainAFailedListing() throws Exception {
         // Given a rejected token
         github.onFixture("GET /orgs/" + ORG, fixture("user.401.bad-credentials.json"));
@@ -490,9 +510,9 @@ public class GitHubClientTest {
             }
         }
 
-        // Then the token appears nowhere, though the 403 answer's message was shown
+        // Then the token appears nowhere, and neither does the host's own message: diagnoses use fixed words
         assertThat(texts).noneMatch(text -> text.contains(TOKEN));
-        assertThat(String.join("\n", texts)).contains("Bad token ****");
+        assertThat(String.join("\n", texts)).contains("(HTTP 403)").doesNotContain("Bad token");
     }
 
     private Diagnosis diagnose(ProviderSpec provider, Clock clock) {

@@ -65,7 +65,9 @@ public class GitLabClientTest {
         assertThat(message(diagnosis, CheckId.REACHABILITY)).contains("GitLab 17.1.0-ee (revision 4e963fe)");
         assertThat(message(diagnosis, CheckId.AUTHENTICATION)).contains("john_smith (John Smith)");
         assertThat(diagnosis.owner()).contains("john_smith");
-        assertThat(message(diagnosis, CheckId.SCOPES)).contains("api scope").contains("granted: api");
+        assertThat(message(diagnosis, CheckId.SCOPES)).contains("can do what the plugin needs")
+                // Build status is on by default, and writing commit statuses needs api: no "more than needed" note.
+                .contains("granted: api").doesNotContain("are enough");
         assertThat(message(diagnosis, CheckId.EXPIRY)).contains("no expiry date");
         assertThat(message(diagnosis, CheckId.SCOPE_ACCESS)).contains("group platform/infra exists")
                 .contains("sees 3 of its projects");
@@ -92,7 +94,7 @@ public class GitLabClientTest {
         assertThat(authentication.status()).isEqualTo(CheckStatus.FAIL);
         assertThat(authentication.message()).isEqualTo("GitLab rejected the token (HTTP 401 Unauthorized).");
         assertThat(authentication.fix()).contains("https://gitlab.example.com/-/user_settings/personal_access_tokens")
-                .contains("api scope").contains("'gl-token'");
+                .contains("scopes read_api and read_repository").contains("'gl-token'");
         assertThat(diagnosis.check(CheckId.SCOPES).orElseThrow().status()).isEqualTo(CheckStatus.SKIPPED);
     }
 
@@ -146,27 +148,27 @@ public class GitLabClientTest {
     }
 
     @Test
-    public void shouldWarnThatAReadOnlyTokenCannotManageWebhooks() throws Exception {
-        // Given a token with read_api and read_repository
+    public void shouldPassATokenWithTheReadScopesOnly() throws Exception {
+        // Given a token with read_api and read_repository: exactly what the plugin needs without build status
         healthyGitLab();
         gitlab.onFixture("GET " + API + "/personal_access_tokens/self",
                 resource("personal_access_tokens_self.read-only.json"));
 
         // When
-        Diagnosis diagnosis = diagnose(selfManaged(GROUP), at("2026-01-10T00:00:00Z"));
+        Diagnosis diagnosis = diagnose(selfManaged(GROUP).toBuilder().statusReporting(false).build(),
+                at("2026-01-10T00:00:00Z"));
 
         // Then
         Check scopes = diagnosis.check(CheckId.SCOPES).orElseThrow();
-        assertThat(scopes.status()).isEqualTo(CheckStatus.WARN);
-        assertThat(scopes.message()).contains("read-only (granted: read_api, read_repository)")
-                .contains("cannot create webhooks");
-        assertThat(scopes.fix()).contains("api scope").contains("cannot add scopes");
+        assertThat(scopes.status()).isEqualTo(CheckStatus.PASS);
+        assertThat(scopes.message()).isEqualTo("The token can do what the plugin needs, read the API and clone"
+                + " (granted: read_api, read_repository).");
         assertThat(diagnosis.check(CheckId.EXPIRY).orElseThrow().message()).contains("2026-06-30");
     }
 
     @Test
     public void shouldMentionBuildStatusesOfAReadOnlyTokenOnlyWhenTheProviderReportsThem() throws Exception {
-        // Given a read-only token and a provider that reports no build status
+        // Given a read-only token, and providers that do and do not report build status
         healthyGitLab();
         gitlab.onFixture("GET " + API + "/personal_access_tokens/self",
                 resource("personal_access_tokens_self.read-only.json"));
@@ -177,10 +179,14 @@ public class GitLabClientTest {
                 at("2026-01-10T00:00:00Z"));
 
         // Then
-        assertThat(reporting.check(CheckId.SCOPES).orElseThrow().message())
-                .endsWith("cannot create webhooks or report build statuses.");
-        assertThat(silent.check(CheckId.SCOPES).orElseThrow().message()).endsWith("cannot create webhooks.");
-        assertThat(silent.check(CheckId.SCOPES).orElseThrow().fix()).startsWith("To manage webhooks, create");
+        Check withStatus = reporting.check(CheckId.SCOPES).orElseThrow();
+        assertThat(withStatus.status()).isEqualTo(CheckStatus.WARN);
+        assertThat(withStatus.message()).endsWith("but cannot report build status: that needs the api scope.");
+        assertThat(withStatus.fix()).startsWith("For build status, create a token with the api scope")
+                .endsWith("or turn build status reporting off for this provider.");
+        Check withoutStatus = silent.check(CheckId.SCOPES).orElseThrow();
+        assertThat(withoutStatus.status()).isEqualTo(CheckStatus.PASS);
+        assertThat(withoutStatus.message()).doesNotContain("status");
     }
 
     @Test
@@ -196,8 +202,9 @@ public class GitLabClientTest {
         // Then read_user, unknown to GitLab4J, is counted, not lost
         Check scopes = diagnosis.check(CheckId.SCOPES).orElseThrow();
         assertThat(scopes.status()).isEqualTo(CheckStatus.FAIL);
-        assertThat(scopes.message()).isEqualTo("The token lacks the scope api (or read_api for read-only use);"
-                + " granted: read_repository and 1 other scope.");
+        assertThat(scopes.message()).isEqualTo("The token lacks the scope read_api (granted: read_repository and 1"
+                + " other scope).");
+        assertThat(scopes.fix()).contains("read_api and read_repository").contains("cannot add scopes");
     }
 
     @Test
@@ -333,7 +340,7 @@ public class GitLabClientTest {
         // Then
         Check reachability = diagnosis.check(CheckId.REACHABILITY).orElseThrow();
         assertThat(reachability.status()).isEqualTo(CheckStatus.FAIL);
-        assertThat(reachability.message()).contains("redirect (HTTP 302) to " + elsewhere.baseUrl())
+        assertThat(reachability.message()).contains("redirect (HTTP 3xx) to " + elsewhere.baseUrl())
                 .contains("token was not sent there");
         assertThat(elsewhere.requests()).noneMatch(request -> request.header("PRIVATE-TOKEN").isPresent());
         assertThat(elsewhere.requests()).isEmpty();
@@ -399,7 +406,8 @@ public class GitLabClientTest {
 
         // Then
         assertThat(texts).noneMatch(text -> text.contains(TOKEN));
-        assertThat(String.join("\n", texts)).contains("token ****");
+        // Neither does the host's own message: diagnoses use fixed words
+        assertThat(String.join("\n", texts)).contains("(HTTP 403)").doesNotContain("403 Forbidden - token");
     }
 
     private void healthyGitLab() throws IOException, URISyntaxException {

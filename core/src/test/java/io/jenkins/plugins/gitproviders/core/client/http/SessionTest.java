@@ -59,6 +59,31 @@ public class SessionTest {
     }
 
     @Test
+    public void shouldCheckTheOriginOfEveryRequestNotOnlyOfRedirects() throws Exception {
+        // Given a base address without a path, where a path starting with '@' makes the base a user name
+        other.onJson("GET /user", 200, "{\"stolen\":true}");
+        Session session = new HttpGateway(HttpSettings.DEFAULT, TestResources.CLOCK)
+                .open(server.baseUrl(), Authorization.bearer("secret-value-123"));
+        String elsewhere = other.baseUrl().substring("http://".length());
+
+        HttpProblem problem = catchThrowableOfType(HttpProblem.class, () -> session.get("@" + elsewhere + "/user"));
+
+        assertThat(problem.kind()).isEqualTo(HttpProblem.Kind.CROSS_ORIGIN);
+        assertThat(problem.getMessage()).contains("was stopped", "the credential was not sent there")
+                .doesNotContain("secret-value-123");
+        assertThat(other.requests()).isEmpty();
+    }
+
+    @Test
+    public void shouldCheckTheOriginOfALinkBeforeSendingIt() throws Exception {
+        HttpProblem problem = catchThrowableOfType(HttpProblem.class,
+                () -> open().getAbsolute(other.baseUrl() + "/api/next"));
+
+        assertThat(problem.kind()).isIn(HttpProblem.Kind.CROSS_ORIGIN, HttpProblem.Kind.CROSS_ORIGIN_REDIRECT);
+        assertThat(other.requests()).isEmpty();
+    }
+
+    @Test
     public void shouldRefuseAnAnswerOverTheSizeCap() {
         server.on("GET /api/huge", 200, Map.of(), new byte[HttpGateway.MAX_BODY_BYTES + 1]);
 
