@@ -18,12 +18,14 @@ import java.util.Set;
  * Reads a provider specification from the JSON file the command-line tool takes with {@code --provider}: the same
  * fields as the Jenkins configuration ({@code name}, {@code type}, {@code serverUrl}, {@code apiUrl}, {@code scope},
  * {@code username}, {@code email}, {@code credentialsId}, {@code sshCredentialsId},
- * {@code webhookSecretCredentialsIds}, {@code active}). Secrets never go into this file.
+ * {@code webhookSecretCredentialsIds}, {@code active}, {@code allowOutsideScope}, {@code allowSha1Signatures}). Secrets
+ * never go into this file.
  */
 public final class ProviderFile {
     private static final long MAX_SIZE = 64 * 1024;
     private static final Set<String> FIELDS = Set.of("name", "type", "serverUrl", "apiUrl", "scope", "username",
-            "email", "credentialsId", "sshCredentialsId", "webhookSecretCredentialsIds", "active");
+            "email", "credentialsId", "sshCredentialsId", "webhookSecretCredentialsIds", "active", "allowOutsideScope",
+            "allowSha1Signatures");
     private static final ObjectMapper MAPPER =
             new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
@@ -77,10 +79,7 @@ public final class ProviderFile {
                 secrets.add(id.asText());
             }
         }
-        JsonNode active = root.get("active");
-        if (active != null && !active.isBoolean()) {
-            throw new IOException(origin + ": 'active' must be true or false");
-        }
+        boolean active = bool(root, "active", true, origin);
         return ProviderSpec.builder(name == null ? "" : name, type)
                 .serverUrl(text(root, "serverUrl", origin))
                 .apiUrl(text(root, "apiUrl", origin))
@@ -90,8 +89,21 @@ public final class ProviderFile {
                 .credentialsId(text(root, "credentialsId", origin))
                 .sshCredentialsId(text(root, "sshCredentialsId", origin))
                 .webhookSecretCredentialsIds(secrets)
-                .active(active == null || active.asBoolean())
+                .active(active)
+                .allowOutsideScope(bool(root, "allowOutsideScope", false, origin))
+                .allowSha1Signatures(bool(root, "allowSha1Signatures", false, origin))
                 .build();
+    }
+
+    private static boolean bool(JsonNode root, String field, boolean absent, String origin) throws IOException {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            return absent;
+        }
+        if (!node.isBoolean()) {
+            throw new IOException(origin + ": '" + field + "' must be true or false");
+        }
+        return node.asBoolean();
     }
 
     @CheckForNull
