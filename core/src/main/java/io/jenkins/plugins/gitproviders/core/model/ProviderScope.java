@@ -1,6 +1,8 @@
 package io.jenkins.plugins.gitproviders.core.model;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -49,14 +51,14 @@ public final class ProviderScope {
         return scopeSegments.length == 1 || type.isGitLab() || type == ProviderType.AZURE_DEVOPS;
     }
 
+    /** Splits a path into its non-empty segments, lowercase. */
     private static String[] segments(String path) {
-        String trimmed = path.strip().toLowerCase(Locale.ROOT);
-        while (trimmed.startsWith("/")) {
-            trimmed = trimmed.substring(1);
+        List<String> segments = new ArrayList<>();
+        for (String segment : path.strip().toLowerCase(Locale.ROOT).split("/")) {
+            if (!segment.isEmpty()) {
+                segments.add(segment);
+            }
         }
-        while (trimmed.endsWith("/")) {
-            trimmed = trimmed.substring(0, trimmed.length() - 1);
-        }
-        return trimmed.isEmpty() ? new String[0] : trimmed.split("/+");
+        return segments.toArray(new String[0]);
     }
 }

@@ -9,9 +9,11 @@ import io.jenkins.plugins.gitproviders.core.webhook.bitbucket.BitbucketCloudWebh
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads which repository an unverified delivery names, to pick the providers whose secrets are worth trying when
@@ -32,8 +34,8 @@ record RepositoryHint(@CheckForNull String host, @CheckForNull String fullPath) 
             .build();
     private static final String FULL_NAME = "repository.full_name";
     private static final String HTML_URL = "repository.html_url";
-    private static final String CLONE_URL = "repository.clone_url";
-    private static final List<String> GITHUB_PATHS = List.of(FULL_NAME, HTML_URL, CLONE_URL);
+    /** GitHub and Gitea put both in every repository object: the walk stops once it has them. */
+    private static final List<String> GITHUB_PATHS = List.of(FULL_NAME, HTML_URL);
     private static final String DC_REPOSITORY = "repository.";
     private static final String DC_PULL_REQUEST = "pullRequest.toRef.repository.";
     private static final List<String> DATA_CENTER_FIELDS = List.of("project.key", "slug", "links.self.0.href");
@@ -48,9 +50,7 @@ record RepositoryHint(@CheckForNull String host, @CheckForNull String fullPath) 
             case GITHUB:
             case GITEA: {
                 Map<String, String> found = collect(body, GITHUB_PATHS);
-                String host = WebhookUrls.host(found.get(HTML_URL)).or(() -> WebhookUrls.host(found.get(CLONE_URL)))
-                        .orElse(null);
-                return of(host, found.get(FULL_NAME));
+                return of(WebhookUrls.host(found.get(HTML_URL)).orElse(null), found.get(FULL_NAME));
             }
             case BITBUCKET_CLOUD:
                 return of(BitbucketCloudWebhookParser.HOST, collect(body, List.of(FULL_NAME)).get(FULL_NAME));
@@ -82,23 +82,33 @@ record RepositoryHint(@CheckForNull String host, @CheckForNull String fullPath) 
      */
     static Map<String, String> collect(byte[] body, List<String> paths) {
         Map<String, String> found = new HashMap<>();
+        // Every container on the way to a wanted value, as "repository." or "repository.links.self.".
+        Set<String> prefixes = new HashSet<>();
+        for (String path : paths) {
+            for (int dot = path.indexOf('.'); dot >= 0; dot = path.indexOf('.', dot + 1)) {
+                prefixes.add(path.substring(0, dot + 1));
+            }
+        }
         try (JsonParser parser = JSON.createParser(body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return found;
             }
-            walk(parser, "", paths, found);
+            walk(parser, "", new Wanted(Set.copyOf(paths), prefixes), found);
         } catch (IOException | RuntimeException e) {
             // Not JSON, too deep or too long: what was found so far is still a hint, and the body is checked later.
         }
         return found;
     }
 
+    /** The dotted paths wanted, and the paths of the containers that lead to them. */
+    private record Wanted(Set<String> paths, Set<String> containers) {}
+
     /** Walks the container the parser just entered; {@code prefix} is its path with a trailing dot, or empty. */
-    private static void walk(JsonParser parser, String prefix, List<String> paths, Map<String, String> found)
+    private static void walk(JsonParser parser, String prefix, Wanted wanted, Map<String, String> found)
             throws IOException {
         boolean array = parser.currentToken() == JsonToken.START_ARRAY;
         int index = 0;
-        while (found.size() < paths.size()) {
+        while (found.size() < wanted.paths().size()) {
             JsonToken token = parser.nextToken();
             if (token == null || token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
                 return;
@@ -113,12 +123,12 @@ record RepositoryHint(@CheckForNull String host, @CheckForNull String fullPath) 
             String path = prefix + name;
             if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
                 String inner = path + ".";
-                if (paths.stream().anyMatch(wanted -> wanted.startsWith(inner))) {
-                    walk(parser, inner, paths, found);
+                if (wanted.containers().contains(inner)) {
+                    walk(parser, inner, wanted, found);
                 } else {
                     parser.skipChildren();
                 }
-            } else if (token == JsonToken.VALUE_STRING && paths.contains(path)) {
+            } else if (token == JsonToken.VALUE_STRING && wanted.paths().contains(path)) {
                 found.putIfAbsent(path, parser.getText());
             }
         }
