@@ -1,20 +1,16 @@
 package io.jenkins.plugins.gitproviders.core.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.gitproviders.core.model.ProviderSpec;
-import io.jenkins.plugins.gitproviders.core.webhook.BodyReader;
-import io.jenkins.plugins.gitproviders.core.webhook.BodyTooLargeException;
-import io.jenkins.plugins.gitproviders.core.webhook.EventKind;
-import io.jenkins.plugins.gitproviders.core.webhook.HostDetector;
-import io.jenkins.plugins.gitproviders.core.webhook.ParseResult;
-import io.jenkins.plugins.gitproviders.core.webhook.SignatureVerifier;
-import io.jenkins.plugins.gitproviders.core.webhook.Verification;
-import io.jenkins.plugins.gitproviders.core.webhook.WebhookDelivery;
+import io.jenkins.plugins.gitproviders.core.routing.DeliveryDeduplicator;
+import io.jenkins.plugins.gitproviders.core.routing.JobIndex;
+import io.jenkins.plugins.gitproviders.core.webhook.WebhookEvent;
 import io.jenkins.plugins.gitproviders.core.webhook.WebhookEventJson;
-import io.jenkins.plugins.gitproviders.core.webhook.WebhookFormat;
-import io.jenkins.plugins.gitproviders.core.webhook.WebhookParser;
-import io.jenkins.plugins.gitproviders.core.webhook.WebhookParsers;
+import io.jenkins.plugins.gitproviders.core.webhook.WebhookHandler;
+import io.jenkins.plugins.gitproviders.core.webhook.WebhookResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -22,17 +18,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.TreeMap;
 
 /**
- * Replays a saved webhook delivery through the same detection, verification and parsing as Jenkins, and prints the
- * outcome with the normalised event as JSON. Fails closed like Jenkins: without a secret the delivery is refused.
- * Secrets are never printed.
+ * Replays a saved webhook delivery through Jenkins' own {@link WebhookHandler}, with the one provider of the provider
+ * file and no jobs, and prints the answer Jenkins would give (the same status and body), the reason Jenkins records,
+ * and every event of the delivery. Secrets come from environment variables or files only, never from arguments,
+ * which other users of the machine can read in the process list; they are never printed.
  */
 final class InspectWebhookCommand implements Command {
+    /** The environment variable read for the secret when no {@code --secret-env} or {@code --secret-file} is given. */
+    static final String DEFAULT_SECRET_ENV = "GIT_PROVIDERS_WEBHOOK_SECRET";
+
     private static final long MAX_HEADERS = 256 * 1024;
     private static final long MAX_SECRET_FILE = 64 * 1024;
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -40,8 +41,8 @@ final class InspectWebhookCommand implements Command {
     @Override
     public String usage() {
         return "inspect-webhook --provider FILE.json --headers FILE --body FILE [--secret-env NAME]"
-                + " [--secret-file FILE]"
-                + "   replay a saved webhook delivery (exit 0 accepted, 1 refused or malformed)";
+                + " [--secret-file PATH]   replay a saved webhook delivery as Jenkins answers it (secret from $"
+                + DEFAULT_SECRET_ENV + " by default; exit 0 accepted, 1 refused or malformed)";
     }
 
     @Override
@@ -56,98 +57,78 @@ final class InspectWebhookCommand implements Command {
         }
         ProviderSpec provider;
         HeadersFile headers;
+        long bodySize;
         try {
             provider = ProviderFile.read(options.provider);
             if (Files.size(options.headers) > MAX_HEADERS) {
                 throw new IOException(options.headers + ": a headers file is at most 256 KiB");
             }
             headers = HeadersFile.parse(Files.readString(options.headers, StandardCharsets.UTF_8));
+            bodySize = Files.size(options.body);
         } catch (IOException e) {
             err.println(e.getMessage());
             return 2;
         }
         headers.skipped().forEach(note -> err.println(options.headers + ": " + note));
-        ObjectNode report = MAPPER.createObjectNode();
-        report.put("provider", provider.name());
-        report.put("providerType", provider.type().id());
-        byte[] body;
-        try (InputStream in = Files.newInputStream(options.body)) {
-            body = BodyReader.read(in, BodyReader.MAX_BODY);
-        } catch (BodyTooLargeException e) {
-            return finish(report.put("format", (String) null), 413, "refused", e.getMessage(), out);
+        ProviderSpec replayed = withSecretIds(provider, options.secrets.size());
+        WebhookHandler handler = new WebhookHandler(List.of(replayed), spec -> options.secrets, new JobIndex(),
+                new DeliveryDeduplicator(), Clock.systemUTC());
+        // The body file's size is the length the host declared: Jenkins decides on it before reading, as here.
+        Map<String, List<String>> requestHeaders = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        requestHeaders.putAll(headers.headers());
+        requestHeaders.put("Content-Length", List.of(Long.toString(bodySize)));
+        WebhookResponse response;
+        try (InputStream body = Files.newInputStream(options.body)) {
+            response = handler.handle("POST", requestHeaders, Map.of(), body, null);
         } catch (IOException e) {
             err.println(options.body + ": cannot read the body (" + e.getMessage() + ")");
             return 2;
         }
-        WebhookDelivery delivery = new WebhookDelivery("POST", headers.headers(), Map.of(), body);
-        return inspect(provider, options.secrets, delivery, report, out);
+        out.println(WebhookEventJson.write(report(provider, options.secrets.isEmpty(), response), true));
+        return response.successful() ? 0 : 1;
     }
 
-    private static int inspect(
-            ProviderSpec provider, List<byte[]> secrets, WebhookDelivery delivery, ObjectNode report,
-            PrintStream out) {
-        WebhookFormat expected = WebhookFormat.of(provider.type());
-        Optional<WebhookFormat> detected = HostDetector.detect(delivery);
-        report.put("format", detected.map(Enum::name).orElse(null));
-        if (detected.isEmpty()) {
-            return finish(report, 400, "refused", "No known host's headers were found (X-GitHub-Event,"
-                    + " X-Gitlab-Event, X-Event-Key, X-Gitea-Event, or an Azure DevOps body); check the headers"
-                    + " file", out);
+    /**
+     * Names the secrets given on the command line as the provider's webhook secrets: Jenkins refuses every delivery
+     * for a provider without one, and the provider file holds credential IDs at most, never the secrets.
+     */
+    private static ProviderSpec withSecretIds(ProviderSpec provider, int secrets) {
+        if (secrets == 0 || !provider.webhookSecretCredentialsIds().isEmpty()) {
+            return provider;
         }
-        if (detected.get() != expected) {
-            return finish(report, 400, "refused", "The delivery comes from a " + detected.get() + " host, but"
-                    + " provider '" + provider.name() + "' is of type " + provider.type().id()
-                    + "; point the webhook at the right provider", out);
+        List<String> ids = new ArrayList<>();
+        for (int i = 1; i <= secrets; i++) {
+            ids.add("command-line secret " + i);
         }
-        if (!provider.active()) {
-            return finish(report, 409, "refused", "Provider '" + provider.name() + "' is inactive; Jenkins refuses"
-                    + " its deliveries until it is activated", out);
-        }
-        Verification verification = SignatureVerifier.verify(expected, delivery, secrets);
-        ObjectNode verified = report.putObject("verification");
-        verified.put("outcome", verification.outcome().name());
-        String message = verification.message();
-        if (verification.outcome() == Verification.Outcome.NO_SECRET_CONFIGURED
-                && !provider.webhookSecretCredentialsIds().isEmpty()) {
-            message += " The provider names the secret credential(s) " + provider.webhookSecretCredentialsIds()
-                    + "; pass their value with --secret-env NAME.";
-        }
-        verified.put("message", message);
-        Optional<WebhookParser> parser = WebhookParsers.forFormat(expected);
-        ParseResult parsed = parser.map(p -> p.parse(delivery)).orElse(null);
-        if (parsed != null) {
-            ObjectNode parse = report.putObject("parse");
-            parse.put("outcome", parsed.outcome().name());
-            parse.put("reason", parsed.reason());
-            parsed.eventValue().ifPresent(event -> report.set("event", WebhookEventJson.toNode(event)));
-        }
-        if (!verification.accepted()) {
-            return finish(report, 401, "refused", "Jenkins would refuse this delivery (401): " + message, out);
-        }
-        if (parsed == null) {
-            return finish(report, 501, "refused", "This build has no parser for " + expected + " deliveries", out);
-        }
-        switch (parsed.outcome()) {
-            case MALFORMED:
-                return finish(report, 400, "malformed", parsed.reason(), out);
-            case IGNORED:
-                return finish(report, 202, "ignored", parsed.reason(), out);
-            default:
-                boolean ping = parsed.event().kind() == EventKind.PING;
-                return finish(report, ping ? 200 : 202, "accepted", ping ? "Ping received: the webhook reaches"
-                        + " Jenkins and its secret matches" : "Jenkins would accept this delivery and trigger the"
-                        + " jobs that watch this repository and ref", out);
-        }
+        return provider.toBuilder().webhookSecretCredentialsIds(ids).build();
     }
 
-    private static int finish(ObjectNode report, int status, String outcome, String message, PrintStream out) {
-        ObjectNode ordered = MAPPER.createObjectNode();
-        ordered.put("outcome", outcome);
-        ordered.put("status", status);
-        ordered.put("message", message);
-        ordered.setAll(report);
-        out.println(WebhookEventJson.write(ordered, true));
-        return status >= 200 && status < 300 ? 0 : 1;
+    private static ObjectNode report(ProviderSpec provider, boolean noSecret, WebhookResponse response) {
+        ObjectNode report = MAPPER.createObjectNode();
+        report.put("outcome", response.successful() ? "accepted" : response.status() == 400 ? "malformed"
+                : "refused");
+        report.put("status", response.status());
+        report.put("message", response.message());
+        String detail = response.detail();
+        if (noSecret && !response.verified()) {
+            detail = response.fullMessage() + "; no secret was given: pass it with --secret-env NAME or"
+                    + " --secret-file PATH";
+        }
+        if (detail != null) {
+            report.put("detail", detail);
+        }
+        report.put("provider", provider.name());
+        report.put("providerType", provider.type().id());
+        try {
+            report.set("answer", MAPPER.readTree(response.json()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The handler's answer is always JSON", e);
+        }
+        ArrayNode events = report.putArray("events");
+        for (WebhookEvent event : response.events()) {
+            events.add(WebhookEventJson.toNode(event));
+        }
+        return report;
     }
 
     /** The command's arguments, checked. */
@@ -159,63 +140,71 @@ final class InspectWebhookCommand implements Command {
 
         static Options parse(List<String> args, Map<String, String> env) {
             Options options = new Options();
+            boolean secretNamed = false;
             for (int i = 0; i < args.size(); i++) {
                 String option = args.get(i);
+                if (option.equals("--secret") || option.startsWith("--secret=")) {
+                    // Never echo the value: it is the secret itself.
+                    throw new IllegalArgumentException("--secret is not accepted: secrets are never taken from"
+                            + " arguments, which other users see in the process list; put the secret into an"
+                            + " environment variable (--secret-env NAME, default " + DEFAULT_SECRET_ENV + ") or a file"
+                            + " (--secret-file PATH)");
+                }
                 if (i + 1 >= args.size()) {
                     throw new IllegalArgumentException("Option " + option + " needs a value");
                 }
                 String value = args.get(++i);
                 switch (option) {
-                    case "--provider":
-                        options.provider = Paths.get(value);
-                        break;
-                    case "--headers":
-                        options.headers = Paths.get(value);
-                        break;
-                    case "--body":
-                        options.body = Paths.get(value);
-                        break;
-                    case "--secret":
-                        // Arguments end up in the process list and the shell history; the value is not repeated.
-                        throw new IllegalArgumentException("--secret is not accepted: a secret on the command line is"
-                                + " visible to other users in the process list and stays in the shell history. Put"
-                                + " it into an environment variable (--secret-env NAME) or a file (--secret-file"
-                                + " FILE).");
-                    case "--secret-file":
-                        options.secrets.add(readSecretFile(Paths.get(value)));
-                        break;
-                    case "--secret-env":
-                        String secret = env.get(value);
-                        if (secret == null || secret.isEmpty()) {
-                            throw new IllegalArgumentException("Environment variable " + value + " is not set or"
-                                    + " empty");
-                        }
-                        options.secrets.add(secret.getBytes(StandardCharsets.UTF_8));
-                        break;
-                    default:
-                        throw new IllegalArgumentException("Unknown option " + option);
+                    case "--provider" -> options.provider = Paths.get(value);
+                    case "--headers" -> options.headers = Paths.get(value);
+                    case "--body" -> options.body = Paths.get(value);
+                    case "--secret-env" -> {
+                        options.secrets.add(fromEnvironment(env, value));
+                        secretNamed = true;
+                    }
+                    case "--secret-file" -> {
+                        options.secrets.add(fromFile(Paths.get(value)));
+                        secretNamed = true;
+                    }
+                    default -> throw new IllegalArgumentException("Unknown option "
+                            + (option.startsWith("-") ? option : "(a value)"));
                 }
             }
             if (options.provider == null || options.headers == null || options.body == null) {
                 throw new IllegalArgumentException("--provider, --headers and --body are required");
             }
+            String fallback = env.get(DEFAULT_SECRET_ENV);
+            if (!secretNamed && fallback != null && !fallback.isEmpty()) {
+                options.secrets.add(fallback.getBytes(StandardCharsets.UTF_8));
+            }
             return options;
         }
 
-        /** Reads a secret from a file, without the line break an editor or {@code echo} adds at its end. */
-        private static byte[] readSecretFile(Path file) {
+        private static byte[] fromEnvironment(Map<String, String> env, String name) {
+            String secret = env.get(name);
+            if (secret == null || secret.isEmpty()) {
+                throw new IllegalArgumentException("Environment variable " + name + " is not set or empty");
+            }
+            return secret.getBytes(StandardCharsets.UTF_8);
+        }
+
+        /** Reads a secret file, dropping one line ending at its end as editors add one. */
+        private static byte[] fromFile(Path file) {
             try {
                 if (Files.size(file) > MAX_SECRET_FILE) {
                     throw new IllegalArgumentException(file + ": a secret file is at most 64 KiB");
                 }
-                String secret = Files.readString(file, StandardCharsets.UTF_8).replaceFirst("\\r?\\n$", "");
+                String secret = Files.readString(file, StandardCharsets.UTF_8);
+                if (secret.endsWith("\n")) {
+                    secret = secret.substring(0, secret.length() - (secret.endsWith("\r\n") ? 2 : 1));
+                }
                 if (secret.isEmpty()) {
-                    throw new IllegalArgumentException(file + " is empty");
+                    throw new IllegalArgumentException(file + ": the secret file is empty");
                 }
                 return secret.getBytes(StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new IllegalArgumentException("Cannot read the secret file " + file + " ("
-                        + e.getClass().getSimpleName() + ")");
+                throw new IllegalArgumentException(file + ": cannot read the secret file (" + e.getMessage() + ")",
+                        e);
             }
         }
     }

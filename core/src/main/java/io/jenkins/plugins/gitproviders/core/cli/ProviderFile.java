@@ -18,14 +18,14 @@ import java.util.Set;
  * Reads a provider specification from the JSON file the command-line tool takes with {@code --provider}: the same
  * fields as the Jenkins configuration ({@code name}, {@code type}, {@code serverUrl}, {@code apiUrl}, {@code scope},
  * {@code username}, {@code email}, {@code credentialsId}, {@code sshCredentialsId}, {@code webhookSecretCredentialsId},
- * {@code previousWebhookSecretCredentialsId}, {@code active}, {@code allowedItems}, {@code allowOutsideScope}), and
- * the core's list {@code webhookSecretCredentialsIds}. Secrets never go into this file.
+ * {@code previousWebhookSecretCredentialsId}, {@code active}, {@code allowedItems}, {@code allowOutsideScope},
+ * {@code allowSha1Signatures}), and the core's list {@code webhookSecretCredentialsIds}. Secrets never go into this file.
  */
 public final class ProviderFile {
     private static final long MAX_SIZE = 64 * 1024;
     private static final Set<String> FIELDS = Set.of("name", "type", "serverUrl", "apiUrl", "scope", "username",
             "email", "credentialsId", "sshCredentialsId", "webhookSecretCredentialsIds", "webhookSecretCredentialsId",
-            "previousWebhookSecretCredentialsId", "active", "allowedItems", "allowOutsideScope");
+            "previousWebhookSecretCredentialsId", "active", "allowedItems", "allowOutsideScope", "allowSha1Signatures");
     private static final ObjectMapper MAPPER =
             new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
@@ -87,6 +87,7 @@ public final class ProviderFile {
                 .active(bool(root, "active", true, origin))
                 .allowedItems(strings(root, "allowedItems", origin))
                 .allowOutsideScope(bool(root, "allowOutsideScope", false, origin))
+                .allowSha1Signatures(bool(root, "allowSha1Signatures", false, origin))
                 .build();
     }
 

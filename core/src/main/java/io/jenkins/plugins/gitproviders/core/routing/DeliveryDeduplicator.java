@@ -3,12 +3,17 @@ package io.jenkins.plugins.gitproviders.core.routing;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.gitproviders.core.repository.RepositoryKey;
 import io.jenkins.plugins.gitproviders.core.webhook.EventKind;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,7 +27,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * host's redelivery is processed.
  *
  * <p>Bounded in memory: it keeps at most {@code maxEntries} processed keys, none older than {@code maxAge} (by
- * default 100,000 keys or 72 hours, whichever limit is reached first), dropping the oldest first. Thread-safe.
+ * default 100,000 keys or 72 hours, whichever limit is reached first), dropping the oldest first. Keys are of fixed
+ * size (a SHA-256 of what identifies the delivery or change), so no delivery can make one large. Thread-safe.
  */
 public final class DeliveryDeduplicator {
     /** Default number of processed keys kept. */
@@ -57,18 +63,36 @@ public final class DeliveryDeduplicator {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Returns the key of a delivery by the host's delivery identifier. */
+    /** Returns the key of a delivery by the host's delivery identifier: {@code d:} and 64 hex digits. */
     public static String deliveryKey(String providerName, String deliveryId) {
-        return "delivery\u0000" + providerName + "\u0000" + deliveryId;
+        return "d:" + sha256(providerName, deliveryId);
     }
 
     /**
      * Returns the key of a change: the same event kind for the same commit on the same ref of the same repository,
-     * whichever hook or delivery reported it. The kind is part of it so that a push and the pull request update it
-     * causes are not taken for one another.
+     * whichever hook or delivery reported it; {@code c:} and 64 hex digits. The kind is part of it so that a push and
+     * the pull request update it causes are not taken for one another. For a deletion, which has no new commit, the
+     * commit is the one the ref pointed to before ({@code before}), so a replay of the deletion under a fresh
+     * delivery id is recognised too.
      */
     public static String changeKey(RepositoryKey repository, String ref, String commit, EventKind kind) {
-        return "change\u0000" + repository + "\u0000" + ref + "\u0000" + commit + "\u0000" + kind;
+        return "c:" + sha256(repository.toString(), ref, commit, kind.name());
+    }
+
+    /** Hashes the parts, each preceded by its length so that no two lists of parts hash alike. */
+    private static String sha256(String... parts) {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("The JDK lacks SHA-256", e);
+        }
+        for (String part : parts) {
+            byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+            digest.update(ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).array());
+            digest.update(bytes);
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     /**

@@ -3,6 +3,7 @@ package io.jenkins.plugins.gitproviders.core.routing;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.gitproviders.core.repository.RepositoryKey;
 import io.jenkins.plugins.gitproviders.core.webhook.EventKind;
+import io.jenkins.plugins.gitproviders.core.webhook.PullRequestSource;
 import io.jenkins.plugins.gitproviders.core.webhook.WebhookEvent;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -124,11 +125,11 @@ public final class JobIndex {
         while (i < watching.length) {
             // A job's subscriptions sit side by side (sorted by job); it is triggered if any of them matches.
             String job = watching[i].jobId();
-            String firstReason = null;
+            Reason firstReason = null;
             boolean matched = false;
             for (; i < watching.length && watching[i].jobId().equals(job); i++) {
                 if (!matched) {
-                    String reason = rejection(watching[i], repository, providerName, event);
+                    Reason reason = reason(watching[i], repository, providerName, event);
                     if (reason == null) {
                         matched = true;
                     } else if (firstReason == null) {
@@ -139,37 +140,80 @@ public final class JobIndex {
             if (matched) {
                 triggered.add(job);
             } else {
-                skipped.add(new RoutingResult.Skip(job, Objects.requireNonNull(firstReason)));
+                Reason reason = Objects.requireNonNull(firstReason);
+                skipped.add(new RoutingResult.Skip(job, reason.full(), reason.forHost()));
             }
         }
         return new RoutingResult(triggered, skipped);
     }
 
+    /** Why a subscription does not match: in full for Jenkins, and as the host may read it. */
+    private record Reason(String full, String forHost) {
+        Reason(String both) {
+            this(both, both);
+        }
+    }
+
     /** Explains why a subscription does not match an event, or returns {@code null} when it does. */
     @CheckForNull
-    static String rejection(Subscription subscription, RepositoryKey repository, String providerName,
+    private static Reason reason(Subscription subscription, RepositoryKey repository, String providerName,
             WebhookEvent event) {
         EventKind kind = event.kind();
         if (!subscription.repository().sameRepository(repository)) {
-            return "watches " + subscription.repository() + ", on another port than " + repository;
+            return new Reason("watches " + subscription.repository() + ", on another port than " + repository);
         }
         if (kind == EventKind.PING) {
-            return "a ping triggers no job";
+            return new Reason("a ping triggers no job");
         }
         if (subscription.providerName() != null && !subscription.providerName().equals(providerName)) {
-            return "watches provider '" + subscription.providerName() + "', not '" + providerName + "'";
+            // The host learns no other provider's name.
+            return new Reason("watches provider '" + subscription.providerName() + "', not '" + providerName + "'",
+                    "watches another provider");
         }
         if (!subscription.events().contains(kind)) {
-            return "event " + describe(kind) + " is not selected";
+            return new Reason("event " + describe(kind) + " is not selected");
         }
+        if (kind.isPullRequest() && event.fromFork()) {
+            String refusal = forkRejection(subscription.forkPullRequests(), event);
+            if (refusal != null) {
+                return new Reason(refusal);
+            }
+        }
+        String refusal;
         if (kind.isTag()) {
-            return refRejection(subscription.tags(), event.shortRef().orElse(null), "tag");
-        }
-        if (kind.isPullRequest()) {
+            refusal = refRejection(subscription.tags(), event.shortRef().orElse(null), "tag");
+        } else if (kind.isPullRequest()) {
             String target = event.targetBranch() != null ? event.targetBranch() : event.shortRef().orElse(null);
-            return refRejection(subscription.branches(), target, "target branch");
+            refusal = refRejection(subscription.branches(), target, "target branch");
+        } else {
+            refusal = refRejection(subscription.branches(), event.shortRef().orElse(null), "branch");
         }
-        return refRejection(subscription.branches(), event.shortRef().orElse(null), "branch");
+        return refusal == null ? null : new Reason(refusal);
+    }
+
+    /** Explains why a pull request from a fork is not built under the policy, or returns {@code null} if it is. */
+    @CheckForNull
+    private static String forkRejection(ForkPolicy policy, WebhookEvent event) {
+        PullRequestSource source = event.pullRequestSource();
+        String from = source == null || source.repository() == null ? "a fork the host does not name"
+                : "the fork " + source.repository();
+        String number = event.pullRequestNumber() == null ? "" : " #" + event.pullRequestNumber();
+        switch (policy) {
+            case ALWAYS:
+                return null;
+            case TRUSTED:
+                if (source != null && source.authorTrusted()) {
+                    return null;
+                }
+                return "pull request" + number + " comes from " + from + " and the host does not vouch for its"
+                        + " author" + (source == null || source.authorRole() == null ? ""
+                        : " (author association " + source.authorRole() + ")")
+                        + "; the trigger builds pull requests from forks of trusted authors only"
+                        + " (forkPullRequests: trusted)";
+            default:
+                return "pull request" + number + " comes from " + from + "; the trigger builds no pull request from"
+                        + " a fork (forkPullRequests: never)";
+        }
     }
 
     @CheckForNull

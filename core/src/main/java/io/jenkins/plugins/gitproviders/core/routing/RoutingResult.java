@@ -21,13 +21,21 @@ public record RoutingResult(List<String> triggered, List<Skip> skipped) {
     /**
      * Names a job that watches the repository but was not triggered.
      *
-     * @param job    the job's identifier
-     * @param reason why, in words for the deliveries page ("branch 'wip/x' is excluded by 'wip/*'")
+     * @param job        the job's identifier
+     * @param reason     why, in words for the deliveries page ("branch 'wip/x' is excluded by 'wip/*'")
+     * @param hostReason why, in words for the host's answer: the same, less what the host must not learn (the names
+     *                   of other providers)
      */
-    public record Skip(String job, String reason) {
+    public record Skip(String job, String reason, String hostReason) {
         public Skip {
             Objects.requireNonNull(job, "job");
             Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(hostReason, "hostReason");
+        }
+
+        /** A skip whose reason may be shown to the host as it is. */
+        public Skip(String job, String reason) {
+            this(job, reason, reason);
         }
     }
 }

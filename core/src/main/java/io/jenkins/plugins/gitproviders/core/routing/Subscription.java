@@ -17,6 +17,7 @@ import java.util.Set;
  * @param branches     the branches whose pushes (and, for pull requests, whose target branch) trigger the job
  * @param tags         the tags whose pushes trigger the job
  * @param events       the kinds of events that trigger the job; empty means every kind
+ * @param forkPullRequests which pull requests from forks trigger the job ({@code null} means {@link ForkPolicy#NEVER})
  */
 public record Subscription(
         String jobId,
@@ -24,7 +25,8 @@ public record Subscription(
         RepositoryKey repository,
         RefFilter branches,
         RefFilter tags,
-        Set<EventKind> events) {
+        Set<EventKind> events,
+        ForkPolicy forkPullRequests) {
 
     public Subscription {
         Objects.requireNonNull(jobId, "jobId");
@@ -38,15 +40,22 @@ public record Subscription(
         Set<EventKind> kinds = EnumSet.noneOf(EventKind.class);
         kinds.addAll(Objects.requireNonNull(events, "events"));
         events = Collections.unmodifiableSet(kinds.isEmpty() ? EnumSet.allOf(EventKind.class) : kinds);
+        forkPullRequests = forkPullRequests == null ? ForkPolicy.NEVER : forkPullRequests;
+    }
+
+    /** Creates a subscription that builds no pull request from a fork. */
+    public Subscription(String jobId, @CheckForNull String providerName, RepositoryKey repository, RefFilter branches,
+            RefFilter tags, Set<EventKind> events) {
+        this(jobId, providerName, repository, branches, tags, events, ForkPolicy.NEVER);
     }
 
     /** Subscribes a job to every event of a repository, from any provider. */
     public static Subscription all(String jobId, RepositoryKey repository) {
-        return new Subscription(jobId, null, repository, RefFilter.ALL, RefFilter.ALL, Set.of());
+        return new Subscription(jobId, null, repository, RefFilter.ALL, RefFilter.ALL, Set.of(), ForkPolicy.NEVER);
     }
 
     /** Returns this subscription for a job of another identifier (after a rename). */
     public Subscription withJobId(String newJobId) {
-        return new Subscription(newJobId, providerName, repository, branches, tags, events);
+        return new Subscription(newJobId, providerName, repository, branches, tags, events, forkPullRequests);
     }
 }

@@ -30,6 +30,8 @@ import java.util.stream.Collectors;
  * @param tagIncludes    tag globs to include; blank includes every tag
  * @param tagExcludes    tag globs to exclude
  * @param events         event kinds, as described above
+ * @param forkPullRequests which pull requests from forks trigger the job: {@code never} (blank), {@code trusted} or
+ *                       {@code always}; see {@link ForkPolicy}
  */
 public record SubscriptionSpec(
         @CheckForNull String provider,
@@ -38,7 +40,8 @@ public record SubscriptionSpec(
         String branchExcludes,
         String tagIncludes,
         String tagExcludes,
-        String events) {
+        String events,
+        String forkPullRequests) {
     /** The events a trigger selects when its event list is blank: branch pushes, including a new branch's first. */
     public static final Set<EventKind> DEFAULT_EVENTS =
             Collections.unmodifiableSet(EnumSet.of(EventKind.BRANCH_PUSH, EventKind.BRANCH_CREATED));
@@ -53,6 +56,13 @@ public record SubscriptionSpec(
         tagIncludes = clean(tagIncludes);
         tagExcludes = clean(tagExcludes);
         events = clean(events);
+        forkPullRequests = clean(forkPullRequests);
+    }
+
+    /** Holds a trigger that builds no pull request from a fork. */
+    public SubscriptionSpec(@CheckForNull String provider, String repository, String branchIncludes,
+            String branchExcludes, String tagIncludes, String tagExcludes, String events) {
+        this(provider, repository, branchIncludes, branchExcludes, tagIncludes, tagExcludes, events, "");
     }
 
     /**
@@ -67,7 +77,7 @@ public record SubscriptionSpec(
         RepositoryKey key = repositoryKey(named);
         return new Subscription(jobId, named.map(ProviderSpec::name).orElse(null), key,
                 filter(branchIncludes, branchExcludes, "Branches"), filter(tagIncludes, tagExcludes, "Tags"),
-                parseEvents(events));
+                parseEvents(events), ForkPolicy.parse(forkPullRequests));
     }
 
     /**

@@ -21,7 +21,8 @@ import java.util.Objects;
  * @param skipped      the jobs watching the repository that were not triggered, with the reason (at most
  *                     {@link #MAX_JOBS})
  * @param omittedJobs  how many triggered or skipped jobs were left out of the lists above
- * @param message      the answer's message: the reason when nothing was triggered
+ * @param message      the full reason for Jenkins ({@link WebhookResponse#fullMessage()}): the reason when nothing
+ *                     was triggered, also for refusals whose answer to the host was the uniform 401
  */
 public record DeliveryRecord(
         Instant receivedAt,
@@ -60,12 +61,12 @@ public record DeliveryRecord(
                 triggered.stream().limit(MAX_JOBS).toList(),
                 skipped.stream().limit(MAX_JOBS).toList(),
                 omitted,
-                response.message());
+                response.fullMessage());
     }
 
     /**
-     * Tells whether an answer is worth a place in the list: every delivery a host could have sent, but not requests
-     * that are not POSTs (browsers and scanners), which would push real deliveries out.
+     * Tells whether an answer is worth recording: every delivery a host could have sent, but not requests that are
+     * not POSTs (browsers and scanners).
      */
     public static boolean worthRecording(WebhookResponse response) {
         return response.status() != 405;

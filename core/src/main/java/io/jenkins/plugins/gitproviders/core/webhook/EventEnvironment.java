@@ -18,11 +18,18 @@ import java.util.Optional;
  *       {@code PULL_REQUEST_OPENED}...)</li>
  *   <li>{@code GIT_PROVIDER_REPOSITORY}: the repository's path on its host, as the host spells it
  *       ({@code owner/name}, {@code group/sub/project}, {@code org/project/repo} on Azure DevOps)</li>
- *   <li>{@code GIT_PROVIDER_REF}: the full ref ({@code refs/heads/main}, {@code refs/tags/v1}; for a pull request,
- *       its source branch)</li>
+ *   <li>{@code GIT_PROVIDER_REF}: the full ref ({@code refs/heads/main}, {@code refs/tags/v1}); for a pull request,
+ *       the host's pull request ref ({@code refs/pull/12/head}, {@code refs/merge-requests/12/head},
+ *       {@code refs/pull-requests/12/from}, Azure DevOps {@code refs/pull/12/merge}), which holds the pull request's
+ *       commits also when they come from a fork; on Bitbucket Cloud, which publishes no such ref, the source branch
+ *       for a pull request from the repository itself and nothing for one from a fork</li>
  *   <li>{@code GIT_PROVIDER_COMMIT}: the commit to build (the pushed head, or the pull request's head); absent for
  *       deletions</li>
  *   <li>{@code GIT_PROVIDER_PR}: the pull or merge request number, for pull request events</li>
+ *   <li>{@code GIT_PROVIDER_SOURCE_BRANCH}, {@code GIT_PROVIDER_TARGET_BRANCH}: a pull request's source branch (in
+ *       its source repository, which may be a fork) and target branch, short names</li>
+ *   <li>{@code GIT_PROVIDER_PR_FROM_FORK}: {@code true} when a pull request comes from another repository than its
+ *       target, else {@code false}; set for pull request events whose origin the delivery tells</li>
  * </ul>
  */
 public final class EventEnvironment {
@@ -32,6 +39,9 @@ public final class EventEnvironment {
     public static final String REF = "GIT_PROVIDER_REF";
     public static final String COMMIT = "GIT_PROVIDER_COMMIT";
     public static final String PULL_REQUEST = "GIT_PROVIDER_PR";
+    public static final String SOURCE_BRANCH = "GIT_PROVIDER_SOURCE_BRANCH";
+    public static final String TARGET_BRANCH = "GIT_PROVIDER_TARGET_BRANCH";
+    public static final String PULL_REQUEST_FROM_FORK = "GIT_PROVIDER_PR_FROM_FORK";
 
     /** Digits of a commit shown in causes, as {@code git log --oneline} shows them by default. */
     static final int SHORT_COMMIT = 7;
@@ -50,6 +60,17 @@ public final class EventEnvironment {
         commit(event).ifPresent(commit -> variables.put(COMMIT, commit));
         if (event.pullRequestNumber() != null) {
             variables.put(PULL_REQUEST, Integer.toString(event.pullRequestNumber()));
+        }
+        if (event.kind().isPullRequest()) {
+            if (event.sourceBranch() != null) {
+                variables.put(SOURCE_BRANCH, event.sourceBranch());
+            }
+            if (event.targetBranch() != null) {
+                variables.put(TARGET_BRANCH, event.targetBranch());
+            }
+            if (event.pullRequestSource() != null) {
+                variables.put(PULL_REQUEST_FROM_FORK, Boolean.toString(event.pullRequestSource().fork()));
+            }
         }
         return Collections.unmodifiableMap(variables);
     }

@@ -37,6 +37,30 @@ public final class HostDetector {
 
     /** Returns the format of the delivery, or empty when no known host's marks are found. */
     public static Optional<WebhookFormat> detect(WebhookDelivery delivery) {
+        Optional<WebhookFormat> byHeaders = byEventHeaders(delivery);
+        if (byHeaders.isPresent()) {
+            return byHeaders;
+        }
+        return isAzureDevOps(delivery) ? Optional.of(WebhookFormat.AZURE_DEVOPS) : Optional.empty();
+    }
+
+    /**
+     * Returns the format from the headers alone, before the body is read. Azure DevOps sends no telling header, but
+     * Jenkins requires its secret in {@code X-Git-Providers-Token} or in basic authentication, so a request without
+     * any host's event header that carries one of them is taken for Azure DevOps (its body is checked once the secret
+     * has been verified). Empty when no host's marks are found: such a request is refused unread.
+     */
+    public static Optional<WebhookFormat> detectFromHeaders(WebhookDelivery delivery) {
+        Optional<WebhookFormat> byHeaders = byEventHeaders(delivery);
+        if (byHeaders.isPresent()) {
+            return byHeaders;
+        }
+        boolean azureSecret = delivery.header(SignatureVerifier.AZURE_TOKEN_HEADER).isPresent()
+                || delivery.header("Authorization").isPresent();
+        return azureSecret ? Optional.of(WebhookFormat.AZURE_DEVOPS) : Optional.empty();
+    }
+
+    private static Optional<WebhookFormat> byEventHeaders(WebhookDelivery delivery) {
         for (String header : GITEA_EVENT_HEADERS) {
             if (delivery.header(header).isPresent()) {
                 return Optional.of(WebhookFormat.GITEA);
@@ -52,7 +76,7 @@ public final class HostDetector {
         if (eventKey.isPresent()) {
             return Optional.of(bitbucket(delivery, eventKey.get().trim().toLowerCase(Locale.ROOT)));
         }
-        return isAzureDevOps(delivery) ? Optional.of(WebhookFormat.AZURE_DEVOPS) : Optional.empty();
+        return Optional.empty();
     }
 
     private static WebhookFormat bitbucket(WebhookDelivery delivery, String eventKey) {

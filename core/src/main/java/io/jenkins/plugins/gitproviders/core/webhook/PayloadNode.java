@@ -11,10 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -53,24 +50,21 @@ public final class PayloadNode {
         this.path = path;
     }
 
-    /** Parses a body that must be UTF-8 JSON holding one object. */
+    /** Parses a delivery's body, read in place (no copy), which must be UTF-8 JSON holding one object. */
+    public static PayloadNode parse(WebhookDelivery delivery) throws MalformedPayloadException {
+        return parse(delivery.rawBody());
+    }
+
+    /** Parses a body that must be UTF-8 JSON holding one object; the bytes are read in place, never decoded to text. */
     public static PayloadNode parse(byte[] body) throws MalformedPayloadException {
         if (body.length == 0) {
             throw new MalformedPayloadException("the body is empty; expected a JSON object");
         }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new MalformedPayloadException("the body is not valid UTF-8 text; send it as application/json");
-        }
+        // Strict UTF-8 without NUL bytes, which also keeps Jackson from guessing UTF-16 or UTF-32.
+        JsonPayload.Utf8.check(body);
         JsonNode root;
         try {
-            root = MAPPER.readTree(text);
+            root = MAPPER.readTree(body);
         } catch (StreamConstraintsException e) {
             throw new MalformedPayloadException("the body nests JSON deeper than " + MAX_DEPTH + " levels");
         } catch (JsonProcessingException e) {
@@ -79,6 +73,8 @@ public final class PayloadNode {
             throw new MalformedPayloadException("the body is not valid JSON"
                     + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")")
                     + "; send it as application/json");
+        } catch (IOException e) {
+            throw new MalformedPayloadException("the body could not be read as JSON; send it as application/json");
         }
         if (root == null || !root.isObject()) {
             throw new MalformedPayloadException("the body must be a JSON object");

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitproviders.core.webhook;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.gitproviders.core.model.ProviderSpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -17,11 +18,11 @@ import javax.crypto.spec.SecretKeySpec;
  * scheme:
  * <ul>
  *   <li>GitHub: {@code X-Hub-Signature-256: sha256=<hex HMAC-SHA256>}; only when that header is absent (GitHub
- *       Enterprise Server before 3.0) {@code X-Hub-Signature: sha1=<hex HMAC-SHA1>}. HMAC-SHA1 is still unforgeable
- *       without the key, so accepting it as a fallback lets no one in who lacks the secret.</li>
+ *       Enterprise Server before 3.0) {@code X-Hub-Signature: sha1=<hex HMAC-SHA1>}, and only for a provider that
+ *       allows SHA-1 signatures ({@link ProviderSpec#allowSha1Signatures()}, off by default).</li>
  *   <li>GitLab: {@code X-Gitlab-Token} carries the secret itself; SHA-256 digests of both are compared.</li>
- *   <li>Bitbucket Cloud and Data Center: {@code X-Hub-Signature: sha256=<hex>} (also {@code sha1=}, {@code sha384=},
- *       {@code sha512=}).</li>
+ *   <li>Bitbucket Cloud and Data Center: {@code X-Hub-Signature: sha256=<hex>} (also {@code sha384=},
+ *       {@code sha512=}; {@code sha1=} only when the provider allows SHA-1 signatures).</li>
  *   <li>Gitea, Forgejo, Gogs: {@code X-Forgejo-Signature}, {@code X-Gitea-Signature} or {@code X-Gogs-Signature},
  *       hex HMAC-SHA256 without prefix; for form-encoded deliveries the HMAC covers the JSON in the
  *       {@code payload} parameter, as Gitea computes it.</li>
@@ -31,6 +32,9 @@ import javax.crypto.spec.SecretKeySpec;
  * </ul>
  * Several secrets may be valid at once (rotation): any one matching admits the delivery. Every secret is tried, so
  * the time taken does not tell which one matched.
+ *
+ * <p>GitLab's and Azure DevOps' secrets travel in headers, so {@link #verifiesWithoutBody} deliveries are verified
+ * before their body is read; the others cost {@link #bodyHmacsPerSecret} HMACs over the whole body per secret.
  */
 public final class SignatureVerifier {
     /** Names the header that carries the shared secret of an Azure DevOps service hook. */
@@ -42,11 +46,49 @@ public final class SignatureVerifier {
     private SignatureVerifier() {}
 
     /**
-     * Verifies a delivery in the given format against the configured secrets.
+     * Returns the notice the plugin shows on a provider that accepts SHA-1 signatures, and that the deliveries log
+     * names when such a signature admitted a delivery.
+     */
+    public static String sha1Notice(String providerName) {
+        return "Provider '" + providerName + "' accepts webhook deliveries signed with SHA-1 only (X-Hub-Signature:"
+                + " sha1=...). HMAC-SHA1 is weaker than the HMAC-SHA256 every supported host sends today; turn"
+                + " 'Accept SHA-1 signatures' off once the server is upgraded (GitHub Enterprise Server 3.0 and later"
+                + " send X-Hub-Signature-256; Bitbucket signs with SHA-256 by default).";
+    }
+
+    /** Tells whether the format's secret travels in a header, so a delivery can be verified before its body is read. */
+    public static boolean verifiesWithoutBody(WebhookFormat format) {
+        return format == WebhookFormat.GITLAB || format == WebhookFormat.AZURE_DEVOPS;
+    }
+
+    /**
+     * Returns how many HMACs over the whole body verifying the delivery costs per secret: none for header tokens, two
+     * for a form-encoded Gitea delivery (the raw body and the embedded JSON), one otherwise.
+     */
+    public static int bodyHmacsPerSecret(WebhookFormat format, WebhookDelivery delivery) {
+        if (verifiesWithoutBody(format)) {
+            return 0;
+        }
+        return format == WebhookFormat.GITEA && FormPayload.isForm(delivery) ? 2 : 1;
+    }
+
+    /**
+     * Verifies a delivery in the given format against the configured secrets, refusing SHA-1 signatures.
      *
      * @param secrets the valid webhook secrets, as UTF-8 bytes; empty ones are ignored, and none means refusal
      */
     public static Verification verify(WebhookFormat format, WebhookDelivery delivery, List<byte[]> secrets) {
+        return verify(format, delivery, secrets, false);
+    }
+
+    /**
+     * Verifies a delivery in the given format against the configured secrets.
+     *
+     * @param secrets    the valid webhook secrets, as UTF-8 bytes; empty ones are ignored, and none means refusal
+     * @param allowSha1  whether a signature by HMAC-SHA1 is accepted (the provider's opt-in for old servers)
+     */
+    public static Verification verify(WebhookFormat format, WebhookDelivery delivery, List<byte[]> secrets,
+            boolean allowSha1) {
         List<byte[]> usable = new ArrayList<>();
         for (byte[] secret : secrets) {
             if (secret != null && secret.length > 0) {
@@ -60,13 +102,14 @@ public final class SignatureVerifier {
         }
         switch (format) {
             case GITHUB:
-                return verifyGitHub(delivery, usable);
+                return verifyGitHub(delivery, usable, allowSha1);
             case GITLAB:
                 return verifyToken(delivery.header("X-Gitlab-Token"), "X-Gitlab-Token", usable,
                         "the webhook's 'Secret token' in GitLab");
             case BITBUCKET_CLOUD:
             case BITBUCKET_DATA_CENTER:
-                return verifyHubSignature(delivery, usable, "X-Hub-Signature", "the webhook's 'Secret' in Bitbucket");
+                return verifyHubSignature(delivery, usable, "X-Hub-Signature", "the webhook's 'Secret' in Bitbucket",
+                        allowSha1);
             case GITEA:
                 return verifyGitea(delivery, usable);
             case AZURE_DEVOPS:
@@ -76,24 +119,31 @@ public final class SignatureVerifier {
         }
     }
 
-    private static Verification verifyGitHub(WebhookDelivery delivery, List<byte[]> secrets) {
+    private static Verification verifyGitHub(WebhookDelivery delivery, List<byte[]> secrets, boolean allowSha1) {
         String where = "the webhook's 'Secret' in GitHub";
         Optional<String> sha256 = delivery.header("X-Hub-Signature-256");
         if (sha256.isPresent()) {
             return checkPrefixed(sha256.get(), "X-Hub-Signature-256", List.of("sha256"), delivery.rawBody(),
                     secrets, where);
         }
-        return verifyHubSignature(delivery, secrets, "X-Hub-Signature", where);
+        return verifyHubSignature(delivery, secrets, "X-Hub-Signature", where, allowSha1);
     }
 
     private static Verification verifyHubSignature(
-            WebhookDelivery delivery, List<byte[]> secrets, String header, String where) {
+            WebhookDelivery delivery, List<byte[]> secrets, String header, String where, boolean allowSha1) {
         Optional<String> value = delivery.header(header);
         if (value.isEmpty()) {
             return missing(header, where);
         }
-        return checkPrefixed(value.get(), header, List.of("sha1", "sha256", "sha384", "sha512"), delivery.rawBody(),
-                secrets, where);
+        if (!allowSha1 && value.get().trim().toLowerCase(Locale.ROOT).startsWith("sha1=")) {
+            return new Verification(Verification.Outcome.SHA1_REFUSED, header + " is an HMAC-SHA1 signature, which"
+                    + " this provider refuses: only SHA-256 (or SHA-384, SHA-512) signatures are accepted. Upgrade"
+                    + " the server so that it signs with SHA-256 (GitHub Enterprise Server 3.0 and later send"
+                    + " X-Hub-Signature-256), or, for an old server, allow SHA-1 signatures on the provider.");
+        }
+        List<String> algorithms = allowSha1 ? List.of("sha256", "sha384", "sha512", "sha1")
+                : List.of("sha256", "sha384", "sha512");
+        return checkPrefixed(value.get(), header, algorithms, delivery.rawBody(), secrets, where);
     }
 
     private static Verification checkPrefixed(

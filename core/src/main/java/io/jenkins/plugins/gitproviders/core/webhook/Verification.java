@@ -29,6 +29,8 @@ public record Verification(Outcome outcome, String message) {
         /** The delivery carries a signature or token that no configured secret matches. */
         INVALID_SIGNATURE,
         /** The provider has no webhook secret, so it accepts no deliveries (fail closed). */
-        NO_SECRET_CONFIGURED
+        NO_SECRET_CONFIGURED,
+        /** The delivery is signed with HMAC-SHA1 only, which the provider does not allow. */
+        SHA1_REFUSED
     }
 }

@@ -12,7 +12,12 @@ import java.util.Optional;
  * @param hostType          the kind of host that sent it
  * @param kind              what happened
  * @param repository        the repository concerned ({@code null} only for a ping that names none)
- * @param ref               the full ref ({@code refs/heads/main}, {@code refs/tags/v1}); for a pull request, the source branch ref
+ * @param ref               the full ref ({@code refs/heads/main}, {@code refs/tags/v1}); for a pull request, the host's
+ *                          pull request ref ({@code refs/pull/N/head} on GitHub and Gitea,
+ *                          {@code refs/merge-requests/N/head} on GitLab, {@code refs/pull-requests/N/from} on
+ *                          Bitbucket Data Center, {@code refs/pull/N/merge} on Azure DevOps, which publishes no head
+ *                          ref); Bitbucket Cloud publishes none, so there it is the source branch for a pull request
+ *                          from the repository itself and {@code null} from a fork
  * @param before            the commit before the change (40 or 64 hex), when the host tells
  * @param after             the commit after the change, when the host tells
  * @param pullRequestNumber the pull or merge request number (GitLab: the iid), for pull request events
@@ -21,6 +26,8 @@ import java.util.Optional;
  * @param headCommit        the commit to build: the pushed head, or the pull request's head
  * @param sender            the account that caused the event
  * @param deliveryId        the host's identifier of this delivery, when it sends one
+ * @param pullRequestSource where a pull request's changes come from and whether the host trusts its author, for pull
+ *                          request events ({@code null} otherwise, or when unknown, which counts as a fork)
  */
 public record WebhookEvent(
         ProviderType hostType,
@@ -34,11 +41,38 @@ public record WebhookEvent(
         @CheckForNull String targetBranch,
         @CheckForNull String headCommit,
         @CheckForNull String sender,
-        @CheckForNull String deliveryId) {
+        @CheckForNull String deliveryId,
+        @CheckForNull PullRequestSource pullRequestSource) {
 
     public WebhookEvent {
         Objects.requireNonNull(hostType, "hostType");
         Objects.requireNonNull(kind, "kind");
+    }
+
+    /** Creates an event without pull request source information (pushes, pings, events stored before it existed). */
+    public WebhookEvent(
+            ProviderType hostType,
+            EventKind kind,
+            @CheckForNull RepositoryInfo repository,
+            @CheckForNull String ref,
+            @CheckForNull String before,
+            @CheckForNull String after,
+            @CheckForNull Integer pullRequestNumber,
+            @CheckForNull String sourceBranch,
+            @CheckForNull String targetBranch,
+            @CheckForNull String headCommit,
+            @CheckForNull String sender,
+            @CheckForNull String deliveryId) {
+        this(hostType, kind, repository, ref, before, after, pullRequestNumber, sourceBranch, targetBranch, headCommit,
+                sender, deliveryId, null);
+    }
+
+    /**
+     * Tells whether a pull request event comes from a fork; an event that does not tell where it comes from counts as
+     * one, so that an unknown origin is never treated as trusted.
+     */
+    public boolean fromFork() {
+        return kind.isPullRequest() && (pullRequestSource == null || pullRequestSource.fork());
     }
 
     public Optional<RepositoryInfo> repositoryInfo() {

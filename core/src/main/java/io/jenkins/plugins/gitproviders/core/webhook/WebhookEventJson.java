@@ -13,6 +13,8 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
  *  "repository":{"host":"github.com","fullPath":"octo/hello","httpsCloneUrl":"...","sshCloneUrl":"...","webUrl":"..."},
  *  "ref":"refs/heads/main","before":"...","after":"...","headCommit":"...","sender":"octocat","deliveryId":"..."}
  * }</pre>
+ * Pull request events add {@code "pullRequest"}, {@code "sourceBranch"}, {@code "targetBranch"} and
+ * {@code "pullRequestSource":{"repository":"alice/hello","fork":true,"authorTrusted":false,"authorRole":"NONE"}}.
  */
 public final class WebhookEventJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -43,6 +45,14 @@ public final class WebhookEventJson {
         putIfPresent(node, "headCommit", event.headCommit());
         putIfPresent(node, "sender", event.sender());
         putIfPresent(node, "deliveryId", event.deliveryId());
+        PullRequestSource source = event.pullRequestSource();
+        if (source != null) {
+            ObjectNode origin = node.putObject("pullRequestSource");
+            putIfPresent(origin, "repository", source.repository());
+            origin.put("fork", source.fork());
+            origin.put("authorTrusted", source.authorTrusted());
+            putIfPresent(origin, "authorRole", source.authorRole());
+        }
         return node;
     }
 

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitproviders.core.webhook;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.gitproviders.core.model.ProviderScope;
 import io.jenkins.plugins.gitproviders.core.model.ProviderSpec;
 import io.jenkins.plugins.gitproviders.core.repository.RepositoryKey;
 import io.jenkins.plugins.gitproviders.core.routing.DeliveryDeduplicator;
@@ -23,24 +24,40 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Answers webhook deliveries: checks the method, recognises the host, verifies the signature against the providers'
- * secrets (failing closed), parses the event, checks the repository's host, drops duplicates and routes the event to
- * the jobs that watch it. It schedules nothing itself: the answer lists the jobs to trigger.
+ * Answers webhook deliveries, spending as little as possible on requests it will refuse:
+ * <ol>
+ *   <li>from the request line and headers alone, before reading the body: the method, the host type (its event
+ *       headers), the declared {@code Content-Length} against that host's cap ({@link BodyLimits}), and the candidate
+ *       providers ({@link Candidates}: the provider named in the address, host headers, active providers with a
+ *       secret); GitLab and Azure DevOps deliveries, whose secret travels in a header, are verified here too;</li>
+ *   <li>the body, read once into one array bounded by the cap and never copied;</li>
+ *   <li>signatures over that array, at most {@value #MAX_BODY_HMACS} HMACs per delivery, candidates narrowed by the
+ *       repository the body names when more could have signed it ({@link RepositoryHint});</li>
+ *   <li>after verification: parsing, the repository's host, the provider's scope, de-duplication and routing.</li>
+ * </ol>
+ * It schedules nothing itself: the answer lists the jobs to trigger.
  *
- * <p>Statuses: 202 routed (also when nothing matched, and for deliveries deliberately ignored), 200 ping or
- * duplicate, 400 not a supported webhook or malformed, 401 missing or wrong signature or no secret configured,
- * 404 unknown provider or no provider for the repository's host, 405 not a POST, 409 provider inactive,
- * 413 body too large, 500 unexpected failure (the delivery is not recorded, so the host's retry is processed).
- * Every authenticated, well-formed delivery gets a 2xx, because GitLab, Bitbucket and Azure DevOps disable webhooks
- * that keep failing.
+ * <p>Statuses. Decided from the request alone: 405 not a POST; 413 a declared {@code Content-Length} over the host
+ * type's cap (nothing read). Every other refusal before verification is 401 with one identical body
+ * ({@link WebhookResponse#UNVERIFIED_MESSAGE}): no host headers, unknown provider name, provider of another type,
+ * inactive provider, no secret, missing, wrong or SHA-1 signature, a body without {@code Content-Length} over the cap,
+ * or one shorter than declared; the reason stays in {@link WebhookResponse#detail()} for Jenkins. After verification:
+ * 202 routed (also when nothing matched, when the event type is ignored, and when the repository is outside the
+ * provider's scope), 200 ping or duplicate, 400 malformed (including refs, names and ids that fail
+ * {@link EventChecks}), 404 no verifying provider serves the repository's host, 413 a chunked body over the cap of a
+ * GitLab or Azure DevOps delivery verified by its header, 500 unexpected failure (the delivery is not recorded as
+ * processed, so the host's retry is processed). Every authenticated, well-formed delivery gets a 2xx, because GitLab,
+ * Bitbucket and Azure DevOps disable webhooks that keep failing.
  *
  * <p>Thread-safe; holds a snapshot of the providers: build a new handler ({@link #withProviders}) when they change.
  */
 public final class WebhookHandler {
-    private static final int MAX_NAME_SHOWN = 100;
+    /** The most HMACs over a delivery's whole body that verifying it may cost, whatever the providers configured. */
+    public static final int MAX_BODY_HMACS = 4;
+
     private static final String DETECTION_HEADERS = "X-GitHub-Event, X-Gitlab-Event, X-Event-Key (Bitbucket),"
-            + " X-Gitea-Event, X-Forgejo-Event or X-Gogs-Event, nor an Azure DevOps service hook body"
-            + " (publisherId \"tfs\" and eventType)";
+            + " X-Gitea-Event, X-Forgejo-Event or X-Gogs-Event, nor for Azure DevOps "
+            + SignatureVerifier.AZURE_TOKEN_HEADER + " or basic authentication";
 
     private final List<ProviderSpec> providers;
     private final SecretSource secrets;
@@ -72,10 +89,12 @@ public final class WebhookHandler {
     }
 
     /**
-     * Reads a request body with the {@link BodyReader#MAX_BODY} cap and answers it; a body over the cap is answered
-     * 413 after reading at most one byte more than the cap. The method is checked before anything is read.
+     * Answers a request as the receiver gets it: decides all it can from the method, the headers and the provider
+     * named in the address before reading the body, then reads the body bounded by the host type's cap.
      *
+     * @param headers      the request headers, including {@code Content-Length} when the request declares it
      * @param providerName the provider named in the URL path ({@code /git-providers-webhook/<name>}), or {@code null}
+     * @throws IOException when reading the body fails for another reason than its size
      */
     public WebhookResponse handle(String method, Map<String, List<String>> headers, Map<String, List<String>> query,
             InputStream body, @CheckForNull String providerName) throws IOException {
@@ -83,37 +102,38 @@ public final class WebhookHandler {
         if (!"POST".equalsIgnoreCase(method)) {
             return notPost(now);
         }
+        WebhookDelivery head = WebhookDelivery.head(method, headers, query);
+        Admission admission = admit(head, head.declaredLength(), providerName, now);
+        if (admission.answer() != null) {
+            return admission.answer();
+        }
+        List<ProviderSpec> verified = null;
+        if (SignatureVerifier.verifiesWithoutBody(admission.format())) {
+            Verified byHeader = verifyTokens(admission, head, now);
+            if (byHeader.answer() != null) {
+                return byHeader.answer();
+            }
+            verified = byHeader.providers();
+        }
         byte[] bytes;
         try {
-            bytes = readBody(body);
+            bytes = BodyReader.read(body, admission.cap(), head.declaredLength());
         } catch (BodyTooLargeException e) {
-            return tooLarge(e, now);
+            // A declared length over the cap was answered 413 above; this body came without one (chunked).
+            return verified != null ? tooLarge(admission.cap(), now).asVerified() : WebhookResponse.unverified("The"
+                    + " body, sent"
+                    + " without Content-Length, grew beyond " + admission.cap() + " bytes, the most "
+                    + Candidates.describe(admission.format()) + " sends; it was not read further", now);
+        } catch (IncompleteBodyException e) {
+            return verified != null ? WebhookResponse.of(400, e.getMessage(), now).asVerified()
+                    : WebhookResponse.unverified(e.getMessage(), now);
         }
-        return handle(new WebhookDelivery(method, headers, query, bytes), providerName);
-    }
-
-    /** Reads a request body, refusing one larger than {@link BodyReader#MAX_BODY} without buffering it. */
-    public static byte[] readBody(InputStream body) throws IOException {
-        return BodyReader.read(body, BodyReader.MAX_BODY);
-    }
-
-    /** Returns the 413 answer to a body the reader refused. */
-    public WebhookResponse tooLarge(BodyTooLargeException e) {
-        return tooLarge(e, clock.instant());
-    }
-
-    private static WebhookResponse tooLarge(BodyTooLargeException e, Instant now) {
-        return WebhookResponse.of(413, "The delivery is larger than " + e.limit() + " bytes, the most Jenkins"
-                + " accepts; reduce what the webhook sends (for example, fewer events)", now);
-    }
-
-    private static WebhookResponse notPost(Instant now) {
-        return WebhookResponse.of(405, "Webhook deliveries must be sent with POST; this address accepts nothing"
-                + " else", now);
+        return verifyAndProcess(admission, head.withBody(bytes), verified, now);
     }
 
     /**
-     * Answers one delivery.
+     * Answers a delivery whose body was read already (the command-line tool, tests), by the same steps as
+     * {@link #handle(String, Map, Map, InputStream, String)}.
      *
      * @param providerName the provider named in the URL path, or {@code null} to consider every provider of the
      *                     delivery's host type
@@ -123,107 +143,206 @@ public final class WebhookHandler {
         if (!"POST".equals(delivery.method())) {
             return notPost(now);
         }
-        if (delivery.bodyLength() > BodyReader.MAX_BODY) {
-            return tooLarge(new BodyTooLargeException(BodyReader.MAX_BODY), now);
+        Admission admission = admit(delivery, delivery.bodyLength(), providerName, now);
+        if (admission.answer() != null) {
+            return admission.answer();
         }
-        Optional<WebhookFormat> detected = HostDetector.detect(delivery);
-        if (detected.isEmpty()) {
-            return WebhookResponse.of(400, "This is not a webhook of a supported host: it has none of the headers "
-                    + DETECTION_HEADERS, now);
-        }
-        WebhookFormat format = detected.get();
-        List<ProviderSpec> candidates;
-        String name = providerName == null || providerName.isBlank() ? null : providerName.strip();
-        if (name != null) {
-            Optional<ProviderSpec> named = findByName(name);
-            if (named.isEmpty()) {
-                return WebhookResponse.of(404, "No provider named '" + shorten(name) + "' is configured in Jenkins;"
-                        + " check the provider name at the end of the webhook URL", now);
+        List<ProviderSpec> verified = null;
+        if (SignatureVerifier.verifiesWithoutBody(admission.format())) {
+            Verified byHeader = verifyTokens(admission, delivery, now);
+            if (byHeader.answer() != null) {
+                return byHeader.answer();
             }
-            if (!format.providerTypes().contains(named.get().type())) {
-                return WebhookResponse.of(404, "Provider '" + named.get().name() + "' is a "
-                        + named.get().type().displayName() + " provider, but this delivery comes from "
-                        + describe(format) + "; point the webhook at that host's provider", now);
-            }
-            candidates = List.of(named.get());
-        } else {
-            candidates = providers.stream().filter(p -> format.providerTypes().contains(p.type())).toList();
-            if (candidates.isEmpty()) {
-                return WebhookResponse.of(404, "No " + describe(format) + " provider is configured in Jenkins;"
-                        + " add one under Manage Jenkins > Git Providers", now);
-            }
+            verified = byHeader.providers();
         }
-        List<ProviderSpec> verified = new ArrayList<>();
-        Verification refusal = null;
-        for (ProviderSpec candidate : candidates) {
-            Verification verification = SignatureVerifier.verify(format, delivery, secrets.secretsFor(candidate));
-            if (verification.accepted()) {
-                verified.add(candidate);
-            } else if (refusal == null
-                    || refusal.outcome() == Verification.Outcome.NO_SECRET_CONFIGURED) {
-                // Tell about the signature rather than a missing secret when any candidate has a secret.
-                refusal = verification;
-            }
-        }
-        if (verified.isEmpty()) {
-            return WebhookResponse.of(401, Objects.requireNonNull(refusal).message(), now);
-        }
-        List<ProviderSpec> active = verified.stream().filter(ProviderSpec::active).toList();
-        if (active.isEmpty()) {
-            return WebhookResponse.of(409, "Provider '" + verified.get(0).name() + "' is inactive, so it accepts no"
-                    + " deliveries; activate it under Manage Jenkins > Git Providers", now);
-        }
-        try {
-            return process(format, delivery, active, now);
-        } catch (RuntimeException e) {
-            // Parsers and routing are meant never to throw; if one does, answer without details and let the host retry.
-            return WebhookResponse.of(500, "Jenkins failed to process this delivery (" + e.getClass().getSimpleName()
-                    + "); it was not recorded, so redelivering it will try again", now);
+        return verifyAndProcess(admission, delivery, verified, now);
+    }
+
+    /**
+     * Returns the refusal of a request whose address cannot name a provider (more than one path segment, broken
+     * percent-encoding): the same 401 as every refusal before verification.
+     *
+     * @param detail why, for the deliveries page
+     */
+    public WebhookResponse refuse(String detail) {
+        return WebhookResponse.unverified(detail, clock.instant());
+    }
+
+    /** What the request line and headers decided: a refusal, or the host type, its cap and the candidates. */
+    private record Admission(@CheckForNull WebhookResponse answer, @CheckForNull WebhookFormat format, long cap,
+            Candidates candidates) {
+        static Admission refused(WebhookResponse answer) {
+            return new Admission(answer, null, 0, new Candidates(List.of(), List.of()));
         }
     }
 
-    private WebhookResponse process(WebhookFormat format, WebhookDelivery delivery, List<ProviderSpec> active,
+    /** The providers that verified a delivery, or the refusal. */
+    private record Verified(@CheckForNull WebhookResponse answer, List<ProviderSpec> providers) {}
+
+    private Admission admit(WebhookDelivery head, long length, @CheckForNull String providerName, Instant now) {
+        Optional<WebhookFormat> detected = HostDetector.detectFromHeaders(head);
+        if (detected.isEmpty()) {
+            return Admission.refused(WebhookResponse.unverified("The request carries none of the headers of a"
+                    + " supported host: no " + DETECTION_HEADERS, now));
+        }
+        WebhookFormat format = detected.get();
+        long cap = BodyLimits.capFor(format);
+        if (length > cap) {
+            // Decided from the request alone, before any provider is looked at: it tells nothing of the configuration.
+            return Admission.refused(tooLarge(cap, now));
+        }
+        String name = providerName == null || providerName.isBlank() ? null : providerName.strip();
+        Candidates candidates = Candidates.select(providers, format, head, name);
+        if (candidates.providers().isEmpty()) {
+            return Admission.refused(WebhookResponse.unverified(String.join("; ", candidates.notes()), now));
+        }
+        return new Admission(null, format, cap, candidates);
+    }
+
+    /** Verifies a GitLab or Azure DevOps delivery by the secret in its headers; the body is not needed. */
+    private Verified verifyTokens(Admission admission, WebhookDelivery head, Instant now) {
+        List<ProviderSpec> verified = new ArrayList<>();
+        List<String> refusals = new ArrayList<>(admission.candidates().notes());
+        for (ProviderSpec candidate : admission.candidates().providers()) {
+            Verification verification = SignatureVerifier.verify(admission.format(), head,
+                    secrets.secretsFor(candidate), candidate.allowSha1Signatures());
+            if (verification.accepted()) {
+                verified.add(candidate);
+            } else {
+                refusals.add("Provider '" + candidate.name() + "': " + verification.message());
+            }
+        }
+        return verified.isEmpty()
+                ? new Verified(WebhookResponse.unverified(String.join("; ", refusals), now), List.of())
+                : new Verified(null, verified);
+    }
+
+    /** Verifies the body's signature with at most {@link #MAX_BODY_HMACS} HMACs, then processes the delivery. */
+    private WebhookResponse verifyAndProcess(Admission admission, WebhookDelivery delivery,
+            @CheckForNull List<ProviderSpec> verifiedByHeader, Instant now) {
+        WebhookFormat format = Objects.requireNonNull(admission.format());
+        List<ProviderSpec> verified = verifiedByHeader;
+        if (verified == null) {
+            Verified bySignature = verifySignatures(format, admission.candidates(), delivery, now);
+            if (bySignature.answer() != null) {
+                return bySignature.answer();
+            }
+            verified = bySignature.providers();
+        }
+        try {
+            return process(delivery, verified, now);
+        } catch (RuntimeException e) {
+            // Parsers and routing are meant never to throw; if one does, answer without details and let the host retry.
+            return verifiedAnswer(500, "Jenkins failed to process this delivery (" + e.getClass().getSimpleName()
+                    + "); it was not recorded, so redelivering it will try again", now, null, null, null, List.of(),
+                    List.of(), false, List.of(), List.of(), null);
+        }
+    }
+
+    private Verified verifySignatures(WebhookFormat format, Candidates candidates, WebhookDelivery delivery,
             Instant now) {
-        String firstName = active.get(0).name();
-        ParseResult parsed = WebhookParsers.forProvider(active.get(0)).parse(delivery);
+        int perSecret = SignatureVerifier.bodyHmacsPerSecret(format, delivery);
+        Candidates chosen = candidates;
+        int estimate = chosen.providers().stream().mapToInt(p -> p.webhookSecretCredentialsIds().size()).sum()
+                * perSecret;
+        if (estimate > MAX_BODY_HMACS) {
+            Optional<RepositoryHint> hint = RepositoryHint.peek(format, delivery);
+            if (hint.isPresent()) {
+                chosen = chosen.preferring(hint.get());
+            }
+        }
+        List<ProviderSpec> verified = new ArrayList<>();
+        List<String> refusals = new ArrayList<>(chosen.notes());
+        int budget = MAX_BODY_HMACS;
+        List<String> untried = new ArrayList<>();
+        for (ProviderSpec candidate : chosen.providers()) {
+            if (budget < perSecret) {
+                // Not even looked up: resolving a secret is work too.
+                untried.add(candidate.name());
+                continue;
+            }
+            List<byte[]> candidateSecrets = secrets.secretsFor(candidate);
+            int affordable = Math.min(candidateSecrets.size(), budget / perSecret);
+            budget -= affordable * perSecret;
+            Verification verification = SignatureVerifier.verify(format, delivery,
+                    candidateSecrets.subList(0, affordable), candidate.allowSha1Signatures());
+            if (verification.accepted()) {
+                verified.add(candidate);
+            } else {
+                refusals.add("Provider '" + candidate.name() + "': " + verification.message());
+            }
+        }
+        if (!untried.isEmpty()) {
+            refusals.add("Not tried, as Jenkins checks at most " + MAX_BODY_HMACS + " signatures per delivery: "
+                    + Candidates.names(chosen.providers().stream().filter(p -> untried.contains(p.name())).toList())
+                    + "; name the provider at the end of the webhook address (git-providers-webhook/<name>)");
+        }
+        return verified.isEmpty()
+                ? new Verified(WebhookResponse.unverified(String.join("; ", refusals), now), List.of())
+                : new Verified(null, verified);
+    }
+
+    private WebhookResponse process(WebhookDelivery delivery, List<ProviderSpec> verified, Instant now) {
+        String firstName = verified.get(0).name();
+        ParseResult parsed = WebhookParsers.forProvider(verified.get(0)).parse(delivery);
         if (parsed.outcome() == ParseResult.Outcome.MALFORMED) {
-            return new WebhookResponse(400, "The delivery is malformed: " + parsed.reason(), now, firstName, null, null,
-                    List.of(), List.of(), false);
+            return verifiedAnswer(400, "The delivery is malformed: " + parsed.reason(), now, firstName, null, null,
+                    List.of(), List.of(), false, List.of(), List.of(), null);
         }
         if (parsed.outcome() == ParseResult.Outcome.IGNORED) {
-            return new WebhookResponse(202, "Ignored: " + parsed.reason(), now, firstName, null, null, List.of(),
-                    List.of(), false);
+            return verifiedAnswer(202, "Ignored: " + parsed.reason(), now, firstName, null, null, List.of(),
+                    List.of(), false, List.of(), List.of(), null);
         }
         WebhookEvent event = Objects.requireNonNull(parsed.event());
         if (event.kind() == EventKind.PING) {
-            return new WebhookResponse(200, "Ping received: the webhook reaches Jenkins and its secret matches"
-                    + " provider '" + firstName + "'", now, firstName, event, null, List.of(), List.of(), false);
+            return verifiedAnswer(200, "Ping received: the webhook reaches Jenkins and its secret matches provider '"
+                    + firstName + "'", now, firstName, event, null, List.of(), List.of(), false, List.of(),
+                    parsed.events(), null);
         }
         Optional<RepositoryKey> key = event.repositoryInfo().flatMap(RepositoryKey::of);
         if (key.isEmpty()) {
-            return new WebhookResponse(400, "The delivery names no repository that Jenkins can read ("
-                    + event.repositoryInfo().map(r -> shorten(r.host() + "/" + r.fullPath())).orElse("none") + ")",
-                    now, firstName, event, null, List.of(), List.of(), false);
+            return verifiedAnswer(400, "The delivery names no repository that Jenkins can read ("
+                    + event.repositoryInfo().map(r -> EventChecks.quote(r.host() + "/" + r.fullPath())).orElse("none")
+                    + ")", now, firstName, event, null, List.of(), List.of(), false, List.of(), parsed.events(), null);
         }
-        Optional<ProviderSpec> provider = active.stream()
+        Optional<ProviderSpec> serving = verified.stream()
                 .filter(p -> serverHost(p).map(host -> host.equals(key.get().hostName())).orElse(false))
                 .findFirst();
-        if (provider.isEmpty()) {
-            String served = active.stream()
+        if (serving.isEmpty()) {
+            String served = verified.stream()
                     .map(p -> "'" + p.name() + "' serves " + serverHost(p).orElse("no host"))
                     .collect(Collectors.joining(", "));
-            return new WebhookResponse(404, "No provider for host " + key.get().hostName() + " (repository "
+            // The host learns no provider's name; Jenkins' page gets them all.
+            return verifiedAnswer(404, "No provider whose secret verified this delivery serves host "
+                    + key.get().hostName() + " (repository " + key.get() + "); set the provider's server URL to the"
+                    + " host that sends this webhook", now, null, event, key.get(), List.of(), List.of(), false,
+                    List.of(), parsed.events(), "No provider for host " + key.get().hostName() + " (repository "
                     + key.get() + "): " + served + "; set the provider's server URL to the host that sends this"
-                    + " webhook", now, null, event, key.get(), List.of(), List.of(), false);
+                    + " webhook");
         }
-        String providerName = provider.get().name();
-        List<WebhookEvent> events = parsed.events();
+        ProviderSpec provider = serving.get();
+        String providerName = provider.name();
+        String repositoryPath = event.repositoryInfo().map(RepositoryInfo::fullPath).orElse("");
+        if (!provider.allowOutsideScope() && !ProviderScope.contains(provider, repositoryPath)) {
+            return verifiedAnswer(202, "Ignored: repository " + key.get() + " is outside the scope of provider '"
+                    + providerName + "', which therefore triggers nothing for it", now, providerName, event,
+                    key.get(), List.of(), List.of(), false, List.of(), parsed.events(), "Ignored: repository "
+                    + key.get() + " is outside the scope '" + provider.scope() + "' of provider '" + providerName
+                    + "'; widen the scope, or allow repositories outside the scope on the provider");
+        }
+        return route(provider, key.get(), event, parsed.events(), now);
+    }
+
+    private WebhookResponse route(ProviderSpec provider, RepositoryKey key, WebhookEvent event,
+            List<WebhookEvent> events, Instant now) {
+        String providerName = provider.name();
         String deliveryId = event.deliveryId();
-        Optional<DeliveryDeduplicator.Ticket> deliveryTicket = deliveryId == null || deliveryId.isBlank()
-                ? Optional.empty()
-                : deduplicator.begin(List.of(DeliveryDeduplicator.deliveryKey(providerName, deliveryId)));
-        if (deliveryId != null && !deliveryId.isBlank() && deliveryTicket.isEmpty()) {
-            return duplicate(now, providerName, event, key.get());
+        boolean hasId = deliveryId != null && !deliveryId.isBlank();
+        Optional<DeliveryDeduplicator.Ticket> deliveryTicket = hasId
+                ? deduplicator.begin(List.of(DeliveryDeduplicator.deliveryKey(providerName, deliveryId)))
+                : Optional.empty();
+        if (hasId && deliveryTicket.isEmpty()) {
+            return duplicate(now, providerName, event, key, events);
         }
         try {
             Set<String> triggered = new TreeSet<>();
@@ -232,14 +351,14 @@ public final class WebhookHandler {
             boolean routedAny = false;
             for (WebhookEvent each : events) {
                 // Several events of one delivery share its id; each change is de-duplicated on its own.
-                List<String> changeKeys = changeKeys(key.get(), each);
+                List<String> changeKeys = changeKeys(key, each);
                 Optional<DeliveryDeduplicator.Ticket> change =
                         changeKeys.isEmpty() ? Optional.empty() : deduplicator.begin(changeKeys);
                 if (!changeKeys.isEmpty() && change.isEmpty()) {
                     continue;
                 }
                 try {
-                    RoutingResult routed = index.route(key.get(), providerName, each);
+                    RoutingResult routed = index.route(key, providerName, each);
                     change.ifPresent(DeliveryDeduplicator.Ticket::complete);
                     routedAny = true;
                     triggered.addAll(routed.triggered());
@@ -251,20 +370,39 @@ public final class WebhookHandler {
             }
             deliveryTicket.ifPresent(DeliveryDeduplicator.Ticket::complete);
             if (!routedAny) {
-                return duplicate(now, providerName, event, key.get());
+                return duplicate(now, providerName, event, key, events);
             }
             RoutingResult all = new RoutingResult(List.copyOf(triggered), skipped);
-            return new WebhookResponse(202, summary(all, key.get()), now, providerName, event, key.get(),
-                    all.triggered(), all.skipped(), false, dispatches);
+            return verifiedAnswer(202, summary(all, key), now, providerName, event, key, all.triggered(),
+                    all.skipped(), false, dispatches, events, null);
         } finally {
             deliveryTicket.ifPresent(DeliveryDeduplicator.Ticket::abandon);
         }
     }
 
-    private static WebhookResponse duplicate(Instant now, String providerName, WebhookEvent event, RepositoryKey key) {
-        return new WebhookResponse(200, "Already processed: this delivery (or the same change through another"
-                + " webhook) was received before, so nothing was triggered again", now, providerName, event,
-                key, List.of(), List.of(), true);
+    private static WebhookResponse duplicate(Instant now, String providerName, WebhookEvent event, RepositoryKey key,
+            List<WebhookEvent> events) {
+        return verifiedAnswer(200, "Already processed: this delivery (or the same change through another webhook)"
+                + " was received before, so nothing was triggered again", now, providerName, event, key, List.of(),
+                List.of(), true, List.of(), events, null);
+    }
+
+    private static WebhookResponse verifiedAnswer(int status, String message, Instant now,
+            @CheckForNull String provider, @CheckForNull WebhookEvent event, @CheckForNull RepositoryKey key,
+            List<String> triggered, List<RoutingResult.Skip> skipped, boolean duplicate,
+            List<WebhookResponse.Dispatch> dispatches, List<WebhookEvent> events, @CheckForNull String detail) {
+        return new WebhookResponse(status, message, now, provider, event, key, triggered, skipped, duplicate,
+                dispatches, events, true, detail);
+    }
+
+    private static WebhookResponse tooLarge(long cap, Instant now) {
+        return WebhookResponse.of(413, "The delivery is larger than " + cap + " bytes, the most Jenkins accepts from"
+                + " this host; reduce what the webhook sends (for example, fewer events)", now);
+    }
+
+    private static WebhookResponse notPost(Instant now) {
+        return WebhookResponse.of(405, "Webhook deliveries must be sent with POST; this address accepts nothing"
+                + " else", now);
     }
 
     private static String summary(RoutingResult routed, RepositoryKey key) {
@@ -278,17 +416,24 @@ public final class WebhookHandler {
         return "No job triggered: " + routed.skipped().size() + " watching " + key + " did not match (see skipped)";
     }
 
+    /**
+     * Returns the change key of an event: the commit it brings to its ref, or for a deletion the commit the ref held
+     * before, so that a replay under a fresh delivery id is recognised either way. None when the event names no
+     * such commit (a Gitea {@code delete} event, a Bitbucket Cloud pull request).
+     */
     private static List<String> changeKeys(RepositoryKey key, WebhookEvent event) {
+        if (event.ref() == null) {
+            return List.of();
+        }
         String commit = event.headCommit() != null ? event.headCommit() : event.after();
-        if (event.ref() != null && commit != null && !commit.chars().allMatch(c -> c == '0')) {
+        if (commit != null && !JsonPayload.isZeroCommit(commit)) {
             return List.of(DeliveryDeduplicator.changeKey(key, event.ref(), commit, event.kind()));
         }
+        boolean deletion = event.kind() == EventKind.BRANCH_DELETED || event.kind() == EventKind.TAG_DELETED;
+        if (deletion && event.before() != null && !JsonPayload.isZeroCommit(event.before())) {
+            return List.of(DeliveryDeduplicator.changeKey(key, event.ref(), event.before(), event.kind()));
+        }
         return List.of();
-    }
-
-    private Optional<ProviderSpec> findByName(String name) {
-        return providers.stream().filter(p -> p.name().equals(name)).findFirst()
-                .or(() -> providers.stream().filter(p -> p.name().equalsIgnoreCase(name)).findFirst());
     }
 
     /** Returns the host name of a provider's server, as repository keys spell it; Azure's old host becomes the new. */
@@ -305,21 +450,5 @@ public final class WebhookHandler {
                 return Optional.empty();
             }
         });
-    }
-
-    private static String describe(WebhookFormat format) {
-        return switch (format) {
-            case GITHUB -> "GitHub";
-            case GITLAB -> "GitLab";
-            case BITBUCKET_CLOUD -> "Bitbucket Cloud";
-            case BITBUCKET_DATA_CENTER -> "Bitbucket Data Center";
-            case GITEA -> "Gitea/Forgejo";
-            case AZURE_DEVOPS -> "Azure DevOps";
-        };
-    }
-
-    private static String shorten(String text) {
-        String printable = text.replaceAll("\\p{Cntrl}", "?");
-        return printable.length() <= MAX_NAME_SHOWN ? printable : printable.substring(0, MAX_NAME_SHOWN) + "...";
     }
 }

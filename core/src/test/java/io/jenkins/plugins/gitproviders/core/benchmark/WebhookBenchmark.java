@@ -36,9 +36,12 @@ import javax.crypto.spec.SecretKeySpec;
  * Measures the webhook path in one run and prints the figures: deliveries per second for verify + parse + route of a
  * signed 8 KiB GitHub push against the floor (HMAC + JSON parse of the same bytes only), routing time per delivery
  * with 1,000 and 100,000 indexed jobs against a linear scan of the same subscriptions, and the index's memory per
- * subscription. A plain harness, not JMH: each figure is the best of several timed rounds after a warm-up.
+ * subscription; then the receiver's cost ({@link ReceiverCostBenchmark}): bytes read and allocated for refused
+ * oversized bodies, and verified deliveries per second with ten providers. A plain harness, not JMH: each figure is
+ * the best of several timed rounds after a warm-up.
  *
- * <p>Run: {@code mvn -B -q -pl core -Pbenchmark test-compile exec:java}
+ * <p>Run: {@code mvn -B -q -pl core -Pbenchmark test-compile exec:java}; add {@code -Dbenchmark.args=receiver} for the
+ * receiver's figures only.
  */
 public final class WebhookBenchmark {
     private static final String FIXTURE = "github/webhook/push-branch-created.drone-go-scm.json";
@@ -53,6 +56,10 @@ public final class WebhookBenchmark {
 
     public static void main(String[] args) throws Exception {
         locateFixtures();
+        if (List.of(args).contains("receiver")) {
+            ReceiverCostBenchmark.run();
+            return;
+        }
         byte[] body = Fixtures.bytes(FIXTURE);
         String signature = "sha256=" + hmac(SECRET.getBytes(StandardCharsets.UTF_8), body);
         Map<String, String> headers = Map.of("Content-Type", "application/json", "X-GitHub-Event", "push",
@@ -151,6 +158,8 @@ public final class WebhookBenchmark {
         System.out.printf(Locale.ROOT, "memory (estimate, heap after GC): index with its subscriptions %,d bytes"
                 + " per subscription%n", (full2 - empty) / whole.size());
         sink += whole.size();
+        System.out.println();
+        ReceiverCostBenchmark.run();
     }
 
     /**

@@ -16,6 +16,7 @@ import io.jenkins.plugins.gitproviders.core.routing.Subscription;
 import io.jenkins.plugins.gitproviders.core.testing.FixtureDeliveries;
 import io.jenkins.plugins.gitproviders.core.testing.Fixtures;
 import io.jenkins.plugins.gitproviders.core.webhook.EventKind;
+import io.jenkins.plugins.gitproviders.core.webhook.PullRequestSource;
 import io.jenkins.plugins.gitproviders.core.webhook.RepositoryInfo;
 import io.jenkins.plugins.gitproviders.core.webhook.WebhookDelivery;
 import io.jenkins.plugins.gitproviders.core.webhook.WebhookEvent;
@@ -443,6 +444,7 @@ public class DeliveryJournalTest {
         samples.put(Boolean.class, Boolean.TRUE);
         samples.put(boolean.class, true);
         samples.put(Long.class, 7L);
+        samples.put(PullRequestSource.class, new PullRequestSource("alice/project", true, false, "CONTRIBUTOR"));
         for (int i = 0; i < components.length; i++) {
             Class<?> type = components[i].getType();
             Object value = type == String.class ? components[i].getName() + "-value" : samples.get(type);

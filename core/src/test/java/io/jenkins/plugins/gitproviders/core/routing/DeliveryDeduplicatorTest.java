@@ -169,4 +169,20 @@ public class DeliveryDeduplicatorTest {
                 .hasMessageContaining("positive");
         assertThatThrownBy(() -> new DeliveryDeduplicator(1, Duration.ZERO, clock)).hasMessageContaining("positive");
     }
+
+    @Test
+    public void shouldKeepKeysOfFixedSizeWhateverTheDeliveryNames() {
+        RepositoryKey repository = RepositoryKey.parseOrThrow("https://github.com/octo/hello");
+        String huge = "x".repeat(4 * 1024 * 1024);
+
+        String delivery = DeliveryDeduplicator.deliveryKey("github", huge);
+        String change = DeliveryDeduplicator.changeKey(repository, "refs/heads/" + huge, "a".repeat(40),
+                EventKind.BRANCH_PUSH);
+
+        assertThat(delivery).matches("d:[0-9a-f]{64}");
+        assertThat(change).matches("c:[0-9a-f]{64}");
+        // Parts are delimited, so moving text from one part to the next makes another key
+        assertThat(DeliveryDeduplicator.deliveryKey("ab", "c")).isNotEqualTo(DeliveryDeduplicator.deliveryKey("a",
+                "bc"));
+    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.gitproviders.core.repository.RepositoryKey;
 import io.jenkins.plugins.gitproviders.core.webhook.EventKind;
+import io.jenkins.plugins.gitproviders.core.webhook.PullRequestSource;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -64,7 +65,9 @@ public class JobIndexTest {
         assertThat(result.skipped()).containsExactly(
                 new RoutingResult.Skip("branches", "branch 'feature/x' is not included (included: main, release/*)"),
                 new RoutingResult.Skip("excluded", "branch 'feature/x' is excluded by 'feature/*'"),
-                new RoutingResult.Skip("gitlab-only", "watches provider 'gitlab', not 'github'"),
+                // The host is told the reason without the other provider's name.
+                new RoutingResult.Skip("gitlab-only", "watches provider 'gitlab', not 'github'",
+                        "watches another provider"),
                 new RoutingResult.Skip("only-tags", "event branch push is not selected"));
     }
 
@@ -213,5 +216,38 @@ public class JobIndexTest {
         assertThat(portless.triggered()).containsExactly("dc", "dc-8443");
         assertThat(on7990.triggered()).containsExactly("dc");
         assertThat(on7990.skipped()).extracting(RoutingResult.Skip::job).containsExactly("dc-8443");
+    }
+
+    @Test
+    public void shouldBuildPullRequestsFromForksOnlyAsTheTriggerSays() {
+        Set<EventKind> pullRequests = Set.of(EventKind.PULL_REQUEST_OPENED);
+        index.put(new Subscription("never", null, HELLO, RefFilter.ALL, RefFilter.ALL, pullRequests));
+        index.put(new Subscription("trusted", null, HELLO, RefFilter.ALL, RefFilter.ALL, pullRequests,
+                ForkPolicy.TRUSTED));
+        index.put(new Subscription("always", null, HELLO, RefFilter.ALL, RefFilter.ALL, pullRequests,
+                ForkPolicy.ALWAYS));
+        PullRequestSource stranger = new PullRequestSource("mallory/hello", true, false, "NONE");
+        PullRequestSource member = new PullRequestSource("alice/hello", true, true, "MEMBER");
+
+        RoutingResult fromStranger = index.route("github",
+                Events.pullRequest("github.com", "octo/hello", "patch", "main", stranger));
+        RoutingResult fromMember = index.route("github",
+                Events.pullRequest("github.com", "octo/hello", "patch", "main", member));
+        RoutingResult fromUnknown = index.route("github",
+                Events.pullRequest("github.com", "octo/hello", "patch", "main", null));
+        RoutingResult fromRepository = index.route("github",
+                Events.pullRequest("github.com", "octo/hello", "patch", "main"));
+
+        assertThat(fromStranger.triggered()).containsExactly("always");
+        assertThat(fromStranger.skipped()).extracting(RoutingResult.Skip::reason).containsExactly(
+                "pull request #7 comes from the fork mallory/hello; the trigger builds no pull request from a fork"
+                        + " (forkPullRequests: never)",
+                "pull request #7 comes from the fork mallory/hello and the host does not vouch for its author"
+                        + " (author association NONE); the trigger builds pull requests from forks of trusted"
+                        + " authors only (forkPullRequests: trusted)");
+        assertThat(fromMember.triggered()).containsExactly("always", "trusted");
+        assertThat(fromUnknown.triggered()).as("an origin the host does not tell counts as an untrusted fork")
+                .containsExactly("always");
+        assertThat(fromRepository.triggered()).containsExactly("always", "never", "trusted");
     }
 }

@@ -135,6 +135,19 @@ public class SubscriptionSpecTest {
     }
 
     @Test
+    public void shouldReadWhichPullRequestsFromForksTrigger() {
+        SubscriptionSpec trusted = new SubscriptionSpec("github", "octo/hello", "", "", "", "", "", " Trusted ");
+
+        assertThat(spec("github", "octo/hello").toSubscription("job", PROVIDERS).forkPullRequests())
+                .as("blank is never").isEqualTo(ForkPolicy.NEVER);
+        assertThat(trusted.toSubscription("job", PROVIDERS).forkPullRequests()).isEqualTo(ForkPolicy.TRUSTED);
+        assertThat(ForkPolicy.parse("ALWAYS")).isEqualTo(ForkPolicy.ALWAYS);
+        assertThatThrownBy(() -> new SubscriptionSpec("github", "octo/hello", "", "", "", "", "", "sometimes")
+                .toSubscription("job", PROVIDERS))
+                .hasMessage("Fork pull requests: 'sometimes' is not one of never, trusted, always");
+    }
+
+    @Test
     public void shouldRouteADeliveryToTheSubscriptionItBuilt() {
         // Given the subscription of a trigger on owner/name with the default events, indexed
         JobIndex index = new JobIndex();

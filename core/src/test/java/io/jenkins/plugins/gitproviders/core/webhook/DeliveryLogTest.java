@@ -17,8 +17,10 @@ public class DeliveryLogTest {
             new RepositoryInfo("github.com", "octo/hello", null, null, null), "refs/heads/main", null,
             "d2b75aa7797ec26b088fa2dd527e9d2c052fcedd", null, null, null, null, "octocat", "d-1");
 
+    /** An answer given after the provider 'github' verified the delivery. */
     private static WebhookResponse answer(int status, String message, int second) {
-        return WebhookResponse.of(status, message, T0.plusSeconds(second));
+        return new WebhookResponse(status, message, T0.plusSeconds(second), "github", null, null, List.of(),
+                List.of(), false);
     }
 
     @Test
@@ -27,22 +29,23 @@ public class DeliveryLogTest {
         DeliveryLog log = new DeliveryLog(3);
 
         // When five deliveries arrive
-        IntStream.range(0, 5).forEach(i -> log.record(answer(401, "bad signature " + i, i)));
+        IntStream.range(0, 5).forEach(i -> log.record(answer(400, "malformed " + i, i)));
 
         // Then the last three are kept, newest first
         assertThat(log.size()).isEqualTo(3);
         assertThat(log.newestFirst()).extracting(DeliveryRecord::message)
-                .containsExactly("bad signature 4", "bad signature 3", "bad signature 2");
+                .containsExactly("malformed 4", "malformed 3", "malformed 2");
     }
 
     @Test
     public void shouldNotRecordRequestsThatAreNotPosts() {
         DeliveryLog log = new DeliveryLog();
 
-        log.record(answer(405, "Webhook deliveries must be sent with POST", 0));
-        log.record(answer(409, "Provider 'github' is inactive", 1));
+        log.record(WebhookResponse.of(405, "Webhook deliveries must be sent with POST", T0));
+        log.record(answer(404, "No provider whose secret verified this delivery serves host x", 1));
 
-        assertThat(log.newestFirst()).extracting(DeliveryRecord::status).containsExactly(409);
+        assertThat(log.newestFirst()).extracting(DeliveryRecord::status).containsExactly(404);
+        assertThat(log.refusedCount()).isZero();
         assertThat(log.capacity()).isEqualTo(100);
     }
 
@@ -82,13 +85,36 @@ public class DeliveryLogTest {
 
     @Test
     public void shouldRecordARefusalWithItsReasonOnly() {
-        DeliveryRecord record = DeliveryRecord.of(answer(401, "X-Hub-Signature-256 does not match", 0));
+        DeliveryRecord record = DeliveryRecord.of(WebhookResponse.unverified("Provider 'github':"
+                + " X-Hub-Signature-256 does not match", T0));
 
         assertThat(record.provider()).isNull();
         assertThat(record.event()).isNull();
         assertThat(record.triggeredAny()).isFalse();
         assertThat(record.successful()).isFalse();
-        assertThat(record.message()).isEqualTo("X-Hub-Signature-256 does not match");
+        assertThat(record.status()).isEqualTo(401);
+        assertThat(record.message()).as("Jenkins keeps the reason the host is not told")
+                .isEqualTo("Provider 'github': X-Hub-Signature-256 does not match");
+    }
+
+    @Test
+    public void shouldKeepUnverifiedRequestsApartSoThatTheyCannotPushDeliveriesOut() {
+        // Given a full log of real deliveries
+        DeliveryLog log = new DeliveryLog();
+        IntStream.range(0, 100).forEach(i -> log.record(answer(202, "Triggered 1 job", i)));
+
+        // When anyone sends a thousand requests that fail verification (and one too large to read)
+        IntStream.range(0, 1000).forEach(i -> log.record(WebhookResponse.of(401, "bad signature " + i,
+                T0.plusSeconds(200 + i))));
+        log.record(WebhookResponse.of(413, "The delivery is larger than 1048576 bytes", T0.plusSeconds(1300)));
+
+        // Then the real deliveries are all still listed, and the refusals are counted with a few samples
+        assertThat(log.size()).isEqualTo(100);
+        assertThat(log.newestFirst()).extracting(DeliveryRecord::status).containsOnly(202);
+        assertThat(log.refusedCount()).isEqualTo(1001);
+        assertThat(log.refusedNewestFirst()).hasSize(DeliveryLog.REFUSED_SAMPLES)
+                .extracting(DeliveryRecord::message)
+                .startsWith("The delivery is larger than 1048576 bytes", "bad signature 999");
     }
 
     @Test

@@ -56,4 +56,25 @@ public class EventEnvironmentTest {
         assertThat(EventEnvironment.where(event(EventKind.TAG_PUSH, "refs/tags/v1", HEAD, null, null)))
                 .isEqualTo("Group/Sub/Project v1");
     }
+
+    @Test
+    public void shouldGiveAPullRequestItsRefBranchesAndWhetherItComesFromAFork() {
+        WebhookEvent fromFork = new WebhookEvent(ProviderType.GITHUB, EventKind.PULL_REQUEST_OPENED, REPOSITORY,
+                "refs/pull/12/head", null, HEAD, 12, "patch-1", "main", HEAD, "mallory", "d-1",
+                new PullRequestSource("mallory/project", true, false, "NONE"));
+        WebhookEvent fromRepository = new WebhookEvent(ProviderType.GITHUB, EventKind.PULL_REQUEST_UPDATED,
+                REPOSITORY, "refs/pull/13/head", null, HEAD, 13, "feature", "main", HEAD, "alice", "d-2",
+                PullRequestSource.sameRepository("Group/Sub/Project"));
+
+        assertThat(EventEnvironment.variables("gh", fromFork))
+                .containsEntry("GIT_PROVIDER_REF", "refs/pull/12/head")
+                .containsEntry("GIT_PROVIDER_SOURCE_BRANCH", "patch-1")
+                .containsEntry("GIT_PROVIDER_TARGET_BRANCH", "main")
+                .containsEntry("GIT_PROVIDER_PR_FROM_FORK", "true");
+        assertThat(EventEnvironment.variables("gh", fromRepository)).containsEntry("GIT_PROVIDER_PR_FROM_FORK",
+                "false");
+        assertThat(EventEnvironment.variables("gl", event(EventKind.BRANCH_PUSH, "refs/heads/main", HEAD, null,
+                null))).doesNotContainKeys("GIT_PROVIDER_SOURCE_BRANCH", "GIT_PROVIDER_TARGET_BRANCH",
+                "GIT_PROVIDER_PR_FROM_FORK");
+    }
 }

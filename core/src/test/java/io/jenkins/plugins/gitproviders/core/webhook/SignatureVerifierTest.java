@@ -55,7 +55,9 @@ public class SignatureVerifierTest {
         List<Vector> vectors = vectors();
         SoftAssertions softly = new SoftAssertions();
         for (Vector vector : vectors) {
-            Verification result = SignatureVerifier.verify(vector.format, vector.delivery, List.of(vector.secret));
+            // Some published vectors are HMAC-SHA1: verified here as for a provider that allows SHA-1.
+            Verification result = SignatureVerifier.verify(vector.format, vector.delivery, List.of(vector.secret),
+                    true);
             softly.assertThat(result.outcome()).as("%s: %s", vector.name, result.message())
                     .isEqualTo(Verification.Outcome.VERIFIED);
         }
@@ -73,8 +75,8 @@ public class SignatureVerifierTest {
             byte[] body = vector.delivery.body();
             body[body.length / 2] ^= 0x01;
             WebhookDelivery flipped = new WebhookDelivery("POST", vector.delivery.headers(), Map.of(), body);
-            softly.assertThat(SignatureVerifier.verify(vector.format, flipped, List.of(vector.secret)).outcome())
-                    .as(vector.name).isEqualTo(Verification.Outcome.INVALID_SIGNATURE);
+            softly.assertThat(SignatureVerifier.verify(vector.format, flipped, List.of(vector.secret), true)
+                    .outcome()).as(vector.name).isEqualTo(Verification.Outcome.INVALID_SIGNATURE);
         }
         softly.assertAll();
     }
@@ -158,18 +160,30 @@ public class SignatureVerifierTest {
     }
 
     @Test
-    public void shouldPreferSha256ButAcceptSha1FromOldGitHubEnterprise() {
+    public void shouldRefuseSha1SignaturesUnlessTheProviderAllowsThem() {
         byte[] body = Fixtures.bytes("github/webhook/signed/ping.secret-123.json");
         List<byte[]> secret = List.of(utf8("123"));
         String sha1 = "sha1=355e155fc3d10c4e5f2c6086a01281d2e947d932";
+        WebhookDelivery sha1Only = WebhookDelivery.post(Map.of("X-Hub-Signature", sha1), body);
 
-        // sha1 alone (GHES before 3.0) is accepted
+        // sha1 alone (GHES before 3.0) is refused by default, with what to do, and accepted once allowed
+        Verification refused = SignatureVerifier.verify(WebhookFormat.GITHUB, sha1Only, secret);
+        assertThat(refused.outcome()).isEqualTo(Verification.Outcome.SHA1_REFUSED);
+        assertThat(refused.message()).contains("HMAC-SHA1").contains("allow SHA-1 signatures");
+        assertThat(SignatureVerifier.verify(WebhookFormat.GITHUB, sha1Only, secret, true).accepted()).isTrue();
+        // Bitbucket's sha1= prefix likewise
+        assertThat(SignatureVerifier.verify(WebhookFormat.BITBUCKET_DATA_CENTER, sha1Only, secret).outcome())
+                .isEqualTo(Verification.Outcome.SHA1_REFUSED);
+        // a bad sha256 is not rescued by a good sha1, even when SHA-1 is allowed
         assertThat(SignatureVerifier.verify(WebhookFormat.GITHUB, WebhookDelivery.post(
-                Map.of("X-Hub-Signature", sha1), body), secret).accepted()).isTrue();
-        // a bad sha256 is not rescued by a good sha1
-        assertThat(SignatureVerifier.verify(WebhookFormat.GITHUB, WebhookDelivery.post(
-                Map.of("X-Hub-Signature", sha1, "X-Hub-Signature-256", "sha256=" + "0".repeat(64)), body), secret)
-                .outcome()).isEqualTo(Verification.Outcome.INVALID_SIGNATURE);
+                Map.of("X-Hub-Signature", sha1, "X-Hub-Signature-256", "sha256=" + "0".repeat(64)), body), secret,
+                true).outcome()).isEqualTo(Verification.Outcome.INVALID_SIGNATURE);
+    }
+
+    @Test
+    public void shouldNameTheProviderAndTheFixInTheSha1Notice() {
+        assertThat(SignatureVerifier.sha1Notice("old-ghes")).contains("'old-ghes'").contains("SHA-1")
+                .contains("X-Hub-Signature-256");
     }
 
     @Test

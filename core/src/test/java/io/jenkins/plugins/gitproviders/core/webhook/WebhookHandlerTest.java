@@ -8,26 +8,25 @@ import io.jenkins.plugins.gitproviders.core.model.ProviderSpec;
 import io.jenkins.plugins.gitproviders.core.model.ProviderType;
 import io.jenkins.plugins.gitproviders.core.repository.RepositoryKey;
 import io.jenkins.plugins.gitproviders.core.routing.DeliveryDeduplicator;
+import io.jenkins.plugins.gitproviders.core.routing.ForkPolicy;
 import io.jenkins.plugins.gitproviders.core.routing.JobIndex;
 import io.jenkins.plugins.gitproviders.core.routing.RefFilter;
 import io.jenkins.plugins.gitproviders.core.routing.Subscription;
+import io.jenkins.plugins.gitproviders.core.testing.FixtureDeliveries;
 import io.jenkins.plugins.gitproviders.core.testing.Fixtures;
+import io.jenkins.plugins.gitproviders.core.testing.JsonEdit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.Test;
 
 public class WebhookHandlerTest {
@@ -57,34 +56,16 @@ public class WebhookHandlerTest {
     }
 
     private static Map<String, String> headersOf(String fixture) {
-        String text = new String(Fixtures.bytes(fixture.replaceAll("\\.json$", ".headers")), StandardCharsets.UTF_8);
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (String line : text.split("\r?\n")) {
-            int colon = line.indexOf(':');
-            if (colon > 0) {
-                headers.put(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
-            }
-        }
-        return headers;
+        return FixtureDeliveries.headers(fixture);
     }
 
     /** A GitHub delivery of the fixture's exact bytes, signed with the secret as GitHub signs. */
     private static WebhookDelivery signedGitHub(String fixture, String secret, String deliveryId) {
-        byte[] body = Fixtures.bytes(fixture);
-        Map<String, String> headers = headersOf(fixture);
-        headers.put("X-GitHub-Delivery", deliveryId);
-        headers.put("X-Hub-Signature-256", "sha256=" + hmacSha256(secret, body));
-        return WebhookDelivery.post(headers, body);
+        return Signed.gitHub(fixture, secret, deliveryId);
     }
 
-    static String hmacSha256(String secret, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+    private static String hmacSha256(String secret, byte[] body) {
+        return Signed.hmacSha256(secret, body);
     }
 
     private static JsonNode json(WebhookResponse response) throws IOException {
@@ -103,23 +84,26 @@ public class WebhookHandlerTest {
         WebhookResponse response = handler(github("github", GITHUB_SECRET))
                 .handle(signedGitHub(PUSH, GITHUB_SECRET, "d-1"), null);
 
-        // Then the answer is 202 and lists what was triggered and why the other watching job was not
+        // Then Jenkins learns which jobs to trigger and why the other watching job was not
         assertThat(response.status()).isEqualTo(202);
         assertThat(response.triggered()).containsExactly("drone/ci");
+        assertThat(response.skipped()).extracting(skip -> skip.job()).containsExactly("drone/main-only");
         assertThat(response.receivedAt()).isEqualTo(NOW);
+        // And the host learns what happened, how many jobs were triggered and why others were not, but no job names
         JsonNode body = json(response);
         assertThat(body.get("provider").asText()).isEqualTo("github");
         assertThat(body.get("event").asText()).isEqualTo("BRANCH_CREATED");
         assertThat(body.get("repository").asText()).isEqualTo("github.com/bradrydzewski/drone-test-go");
         assertThat(body.get("ref").asText()).isEqualTo("refs/heads/feature-branch");
         assertThat(body.get("commit").asText()).matches("[0-9a-f]{40}");
-        assertThat(body.get("triggered")).extracting(JsonNode::asText).containsExactly("drone/ci");
-        assertThat(body.get("skipped").get(0).get("job").asText()).isEqualTo("drone/main-only");
+        assertThat(body.get("triggered").asInt()).isEqualTo(1);
         assertThat(body.get("skipped").get(0).get("reason").asText())
                 .isEqualTo("branch 'feature-branch' is not included (included: main)");
+        assertThat(body.get("skipped").get(0).get("jobs").asInt()).isEqualTo(1);
         assertThat(body.get("duplicate").asBoolean()).isFalse();
         assertThat(body.get("message").asText()).isEqualTo("Triggered 1 job");
-        assertThat(response.json()).doesNotContain(GITHUB_SECRET);
+        assertThat(response.json()).doesNotContain(GITHUB_SECRET).doesNotContain("drone/ci")
+                .doesNotContain("drone/main-only");
     }
 
     @Test
@@ -219,17 +203,20 @@ public class WebhookHandlerTest {
         WebhookResponse response = handler(noSecret).handle(signedGitHub(PUSH, GITHUB_SECRET, "d-1"), null);
 
         assertThat(response.status()).isEqualTo(401);
-        assertThat(response.message()).contains("No webhook secret is configured");
+        assertThat(response.message()).isEqualTo(WebhookResponse.UNVERIFIED_MESSAGE);
+        assertThat(response.detail()).contains("'github' has no webhook secret");
     }
 
     @Test
-    public void shouldAnswer409ForAnInactiveProvider() {
+    public void shouldRefuseADeliveryForAnInactiveProviderBeforeVerifyingIt() {
         ProviderSpec inactive = github("github", GITHUB_SECRET).toBuilder().active(false).build();
 
         WebhookResponse response = handler(inactive).handle(signedGitHub(PUSH, GITHUB_SECRET, "d-1"), null);
 
-        assertThat(response.status()).isEqualTo(409);
-        assertThat(response.message()).contains("'github' is inactive");
+        // Before this issue 409 (after verifying); now the uniform refusal, the reason kept for Jenkins.
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.message()).isEqualTo(WebhookResponse.UNVERIFIED_MESSAGE);
+        assertThat(response.detail()).contains("'github' is inactive");
     }
 
     @Test
@@ -248,15 +235,16 @@ public class WebhookHandlerTest {
     }
 
     @Test
-    public void shouldAnswer400ToADeliveryOfNoKnownHost() {
+    public void shouldRefuseADeliveryOfNoKnownHostWith401() {
         WebhookDelivery unknown = WebhookDelivery.post(Map.of("Content-Type", "application/json"),
                 "{\"hello\":\"world\"}".getBytes(StandardCharsets.UTF_8));
 
         WebhookResponse response = handler(github("github", GITHUB_SECRET)).handle(unknown, null);
 
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.message()).contains("not a webhook of a supported host").contains("X-GitHub-Event")
-                .contains("X-Gitlab-Event").contains("X-Event-Key").contains("X-Gitea-Event");
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.detail()).contains("none of the headers of a supported host").contains("X-GitHub-Event")
+                .contains("X-Gitlab-Event").contains("X-Event-Key").contains("X-Gitea-Event")
+                .contains(SignatureVerifier.AZURE_TOKEN_HEADER);
     }
 
     @Test
@@ -287,16 +275,16 @@ public class WebhookHandlerTest {
     }
 
     @Test
-    public void shouldAnswer404ForAnUnknownProviderName() {
+    public void shouldRefuseAnUnknownProviderNameWith401() {
         WebhookResponse response = handler(github("github", GITHUB_SECRET))
                 .handle(signedGitHub(PUSH, GITHUB_SECRET, "d-1"), "nope");
 
-        assertThat(response.status()).isEqualTo(404);
-        assertThat(response.message()).contains("No provider named 'nope'");
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.detail()).contains("No provider named 'nope'");
     }
 
     @Test
-    public void shouldAnswer404WhenTheNamedProviderIsOfAnotherHost() {
+    public void shouldRefuseWith401WhenTheNamedProviderIsOfAnotherHost() {
         secretsById.put("gl", List.of(GITHUB_SECRET));
         ProviderSpec gitlab = ProviderSpec.builder("gitlab", ProviderType.GITLAB)
                 .webhookSecretCredentialsIds(List.of("gl")).build();
@@ -304,12 +292,12 @@ public class WebhookHandlerTest {
         WebhookResponse response = handler(github("github", GITHUB_SECRET), gitlab)
                 .handle(signedGitHub(PUSH, GITHUB_SECRET, "d-1"), "gitlab");
 
-        assertThat(response.status()).isEqualTo(404);
-        assertThat(response.message()).contains("'gitlab' is a GitLab.com provider").contains("from GitHub");
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.detail()).contains("'gitlab' is a GitLab.com provider").contains("from GitHub");
     }
 
     @Test
-    public void shouldAnswer404WhenNoProviderServesTheRepositorysHost() {
+    public void shouldAnswer404WithoutProviderNamesWhenNoProviderServesTheRepositorysHost() {
         secretsById.put("ghe", List.of(GITHUB_SECRET));
         ProviderSpec enterprise = ProviderSpec.builder("ghe", ProviderType.GITHUB_ENTERPRISE)
                 .serverUrl("https://ghe.example.com").webhookSecretCredentialsIds(List.of("ghe")).build();
@@ -317,48 +305,22 @@ public class WebhookHandlerTest {
         WebhookResponse response = handler(enterprise).handle(signedGitHub(PUSH, GITHUB_SECRET, "d-1"), null);
 
         assertThat(response.status()).isEqualTo(404);
-        assertThat(response.message()).contains("No provider for host github.com").contains("'ghe' serves ghe.example.com");
+        assertThat(response.message()).contains("serves host github.com");
+        assertThat(response.json()).doesNotContain("ghe");
+        assertThat(response.detail()).contains("No provider for host github.com")
+                .contains("'ghe' serves ghe.example.com");
     }
 
     @Test
-    public void shouldAnswer404WhenNoProviderOfTheHostTypeIsConfigured() {
+    public void shouldRefuseWith401WhenNoProviderOfTheHostTypeIsConfigured() {
         secretsById.put("gl", List.of("x"));
         ProviderSpec gitlab = ProviderSpec.builder("gitlab", ProviderType.GITLAB)
                 .webhookSecretCredentialsIds(List.of("gl")).build();
 
         WebhookResponse response = handler(gitlab).handle(signedGitHub(PUSH, GITHUB_SECRET, "d-1"), null);
 
-        assertThat(response.status()).isEqualTo(404);
-        assertThat(response.message()).contains("No GitHub provider is configured");
-    }
-
-    @Test
-    public void shouldAnswer413ToAnOversizedBodyHavingReadAtMostTheCap() throws IOException {
-        // Given a 30 MiB body that counts what is read from it
-        long size = 30L * 1024 * 1024;
-        long[] read = {0};
-        InputStream huge = new InputStream() {
-            @Override
-            public int read() {
-                return read[0] < size ? (int) (read[0]++ & 0x7f) : -1;
-            }
-
-            @Override
-            public int read(byte[] buffer, int offset, int length) {
-                int n = (int) Math.min(length, size - read[0]);
-                if (n <= 0) {
-                    return -1;
-                }
-                read[0] += n;
-                return n;
-            }
-        };
-
-        WebhookResponse response = handler(github("github", GITHUB_SECRET))
-                .handle("POST", Map.of("X-GitHub-Event", List.of("push")), Map.of(), huge, null);
-
-        assertThat(response.status()).isEqualTo(413);
-        assertThat(read[0]).isLessThanOrEqualTo(BodyReader.MAX_BODY + 16 * 1024);
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.detail()).contains("No GitHub provider is configured");
     }
 
     @Test
@@ -456,5 +418,126 @@ public class WebhookHandlerTest {
         WebhookResponse again = handler(bitbucket).handle(WebhookDelivery.post(headers, body), null);
         assertThat(again.duplicate()).isTrue();
         assertThat(again.triggered()).isEmpty();
+    }
+
+    @Test
+    public void shouldRefuseAHugeRefWith400AndKeepNothingOfIt() {
+        // Given a signed push naming a ref of four million characters
+        index.put(Subscription.all("drone/ci", DRONE_TEST));
+        String huge = "refs/heads/" + "a".repeat(4 * 1024 * 1024 - 100);
+        byte[] body = JsonEdit.fixture(PUSH, root -> root.put("ref", huge));
+
+        // When it arrives
+        WebhookResponse response = handler(github("github", GITHUB_SECRET))
+                .handle(Signed.gitHub(PUSH, body, GITHUB_SECRET, "d-1"), null);
+
+        // Then it is malformed, triggers nothing, and neither the answer nor the de-duplication memory keeps the ref
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.message()).contains("'$.ref' is not a valid Git ref: it is longer than 1024 characters");
+        assertThat(response.triggered()).isEmpty();
+        assertThat(response.json().length()).isLessThan(1000);
+        assertThat(deduplicator.size()).isZero();
+    }
+
+    @Test
+    public void shouldRefuseAHugeDeliveryIdWith400() {
+        index.put(Subscription.all("drone/ci", DRONE_TEST));
+
+        WebhookResponse response = handler(github("github", GITHUB_SECRET))
+                .handle(signedGitHub(PUSH, GITHUB_SECRET, "d".repeat(4 * 1024 * 1024)), null);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.message()).contains("'delivery id' is longer than 1024 characters");
+        assertThat(deduplicator.size()).isZero();
+    }
+
+    @Test
+    public void shouldNotTriggerAgainWhenABranchDeletionIsReplayedWithAFreshDeliveryId() {
+        // Given a job that builds on branch deletions
+        index.put(new Subscription("cleanup", null, DRONE_TEST, RefFilter.ALL, RefFilter.ALL,
+                Set.of(EventKind.BRANCH_DELETED)));
+        WebhookHandler handler = handler(github("github", GITHUB_SECRET));
+        String deletion = "github/webhook/push-branch-deleted.drone-go-scm.json";
+
+        // When the deletion arrives, then again under another delivery id (a replay, or a second webhook)
+        WebhookResponse first = handler.handle(signedGitHub(deletion, GITHUB_SECRET, "d-1"), null);
+        WebhookResponse replay = handler.handle(signedGitHub(deletion, GITHUB_SECRET, "d-2"), null);
+
+        // Then the job is triggered once: the change is known by its ref, kind and the commit it deleted
+        assertThat(first.triggered()).containsExactly("cleanup");
+        assertThat(replay.status()).isEqualTo(200);
+        assertThat(replay.duplicate()).isTrue();
+        assertThat(replay.triggered()).isEmpty();
+    }
+
+    @Test
+    public void shouldRefuseSha1SignaturesUnlessTheProviderAllowsThem() {
+        index.put(Subscription.all("drone/ci", DRONE_TEST));
+        byte[] body = Fixtures.bytes(PUSH);
+        Map<String, String> headers = headersOf(PUSH);
+        headers.put("X-GitHub-Delivery", "d-1");
+        headers.put("X-Hub-Signature", "sha1=" + Signed.hmac("HmacSHA1", GITHUB_SECRET, body));
+        ProviderSpec provider = github("github", GITHUB_SECRET);
+
+        WebhookResponse byDefault = handler(provider).handle(WebhookDelivery.post(headers, body), null);
+        WebhookResponse allowed = handler(provider.toBuilder().allowSha1Signatures(true).build())
+                .handle(WebhookDelivery.post(headers, body), null);
+
+        assertThat(byDefault.status()).isEqualTo(401);
+        assertThat(byDefault.detail()).contains("HMAC-SHA1");
+        assertThat(allowed.status()).isEqualTo(202);
+        assertThat(allowed.triggered()).containsExactly("drone/ci");
+    }
+
+    @Test
+    public void shouldIgnoreARepositoryOutsideTheProvidersScopeUnlessAllowed() throws IOException {
+        // Given a provider limited to another organization, and a job watching the pushed repository
+        index.put(Subscription.all("drone/ci", DRONE_TEST));
+        ProviderSpec scoped = github("github", GITHUB_SECRET).toBuilder().scope("octo-org").build();
+
+        WebhookResponse outside = handler(scoped).handle(signedGitHub(PUSH, GITHUB_SECRET, "d-1"), null);
+        WebhookResponse allowed = handler(scoped.toBuilder().allowOutsideScope(true).build())
+                .handle(signedGitHub(PUSH, GITHUB_SECRET, "d-2"), null);
+
+        // Then the delivery is answered 2xx and ignored, with the reason; allowed, it is routed
+        assertThat(outside.status()).isEqualTo(202);
+        assertThat(outside.triggered()).isEmpty();
+        assertThat(json(outside).get("message").asText()).contains("outside the scope of provider 'github'");
+        assertThat(outside.detail()).contains("'octo-org'").contains("allow repositories outside the scope");
+        assertThat(allowed.triggered()).containsExactly("drone/ci");
+    }
+
+    @Test
+    public void shouldNotBuildAPullRequestFromAForkUnlessTheTriggerSaysSo() throws IOException {
+        // Given a pull request from a fork, opened by someone GitHub does not vouch for, or by a member
+        RepositoryKey hello = RepositoryKey.parseOrThrow("https://github.com/Codertocat/Hello-World");
+        Set<EventKind> opened = Set.of(EventKind.PULL_REQUEST_OPENED);
+        index.put(new Subscription("prs", null, hello, RefFilter.ALL, RefFilter.ALL, opened));
+        index.put(new Subscription("trusted-prs", null, hello, RefFilter.ALL, RefFilter.ALL, opened,
+                ForkPolicy.TRUSTED));
+        String fixture = "github/webhook/pull_request-opened.json";
+        byte[] stranger = JsonEdit.fixture(fixture, root -> {
+            JsonEdit.at(root, "/pull_request/head/repo").put("full_name", "mallory/Hello-World");
+            JsonEdit.at(root, "/pull_request").put("author_association", "CONTRIBUTOR");
+        });
+        byte[] member = JsonEdit.fixture(fixture, root -> {
+            JsonEdit.at(root, "/pull_request/head/repo").put("full_name", "alice/Hello-World");
+            JsonEdit.at(root, "/pull_request").put("author_association", "MEMBER");
+            JsonEdit.at(root, "/pull_request/head").put("sha", "0123456789abcdef0123456789abcdef01234567");
+        });
+        WebhookHandler handler = handler(github("github", GITHUB_SECRET));
+
+        WebhookResponse fromStranger = handler.handle(Signed.gitHub(fixture, stranger, GITHUB_SECRET, "d-1"), null);
+        WebhookResponse fromMember = handler.handle(Signed.gitHub(fixture, member, GITHUB_SECRET, "d-2"), null);
+
+        // Then the default trigger builds neither, and the host is told why
+        assertThat(fromStranger.triggered()).isEmpty();
+        assertThat(json(fromStranger).get("skipped").get(0).get("reason").asText())
+                .contains("comes from the fork mallory/Hello-World");
+        assertThat(fromMember.triggered()).containsExactly("trusted-prs");
+        assertThat(fromMember.dispatches()).singleElement().satisfies(dispatch ->
+                assertThat(EventEnvironment.variables("github", dispatch.event()))
+                        .containsEntry("GIT_PROVIDER_PR_FROM_FORK", "true")
+                        .containsEntry("GIT_PROVIDER_REF", "refs/pull/2/head"));
     }
 }

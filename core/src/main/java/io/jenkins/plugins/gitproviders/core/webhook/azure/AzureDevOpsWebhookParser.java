@@ -2,10 +2,12 @@ package io.jenkins.plugins.gitproviders.core.webhook.azure;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.gitproviders.core.model.ProviderType;
+import io.jenkins.plugins.gitproviders.core.webhook.EventChecks;
 import io.jenkins.plugins.gitproviders.core.webhook.EventKind;
 import io.jenkins.plugins.gitproviders.core.webhook.MalformedPayloadException;
 import io.jenkins.plugins.gitproviders.core.webhook.ParseResult;
 import io.jenkins.plugins.gitproviders.core.webhook.PayloadNode;
+import io.jenkins.plugins.gitproviders.core.webhook.PullRequestSource;
 import io.jenkins.plugins.gitproviders.core.webhook.RepositoryInfo;
 import io.jenkins.plugins.gitproviders.core.webhook.WebhookDelivery;
 import io.jenkins.plugins.gitproviders.core.webhook.WebhookEvent;
@@ -31,6 +33,10 @@ import java.util.Set;
  * {@code org.visualstudio.com}), full path {@code organization/project/repository}.
  * The delivery id is the body's {@code id}, else its {@code notificationId}. The sender is the pusher or the pull
  * request's creator (Azure does not say who updated a pull request).
+ *
+ * <p>A pull request's ref is {@code refs/pull/N/merge}, the only pull request ref Azure DevOps publishes (the
+ * prospective merge; the head commit is in {@code lastMergeSourceCommit}); the source is a fork when the pull request
+ * has a {@code forkSource}. The deliveries say nothing of the author's rights, so an author is never trusted here.
  */
 public final class AzureDevOpsWebhookParser implements WebhookParser {
     private static final String CLOUD_HOST = "dev.azure.com";
@@ -43,15 +49,20 @@ public final class AzureDevOpsWebhookParser implements WebhookParser {
 
     @Override
     public ParseResult parse(WebhookDelivery delivery) {
+        return EventChecks.check(parseUnchecked(delivery));
+    }
+
+    private static ParseResult parseUnchecked(WebhookDelivery delivery) {
         String eventType = "delivery";
         try {
-            PayloadNode root = PayloadNode.parse(delivery.body());
-            eventType = root.text("eventType");
-            boolean push = eventType.equals("git.push");
-            boolean pullRequest = eventType.startsWith("git.pullrequest.");
+            PayloadNode root = PayloadNode.parse(delivery);
+            eventType = EventChecks.quote(root.text("eventType"));
+            String type = root.text("eventType");
+            boolean push = type.equals("git.push");
+            boolean pullRequest = type.startsWith("git.pullrequest.");
             if (!push && !(pullRequest && List.of("created", "updated", "merged")
-                    .contains(eventType.substring("git.pullrequest.".length())))) {
-                return ParseResult.ignored("Azure DevOps event '" + eventType + "' does not change code; only"
+                    .contains(type.substring("git.pullrequest.".length())))) {
+                return ParseResult.ignored("Azure DevOps event " + eventType + " does not change code; only"
                         + " git.push and git.pullrequest.created, .updated and .merged trigger builds");
             }
             if (root.isAbsent("resource")) {
@@ -60,7 +71,7 @@ public final class AzureDevOpsWebhookParser implements WebhookParser {
             }
             PayloadNode resource = root.object("resource");
             Context context = new Context(repository(resource.object("repository")), deliveryId(root));
-            return push ? push(resource, context) : ParseResult.of(pullRequest(resource, eventType, context));
+            return push ? push(resource, context) : ParseResult.of(pullRequest(resource, type, context));
         } catch (MalformedPayloadException e) {
             return ParseResult.malformed("Azure DevOps " + eventType + ": " + e.getMessage());
         } catch (RuntimeException e) {
@@ -79,7 +90,7 @@ public final class AzureDevOpsWebhookParser implements WebhookParser {
         List<String> skipped = new ArrayList<>();
         for (PayloadNode element : updates) {
             PayloadNode update = element.asObject();
-            String ref = update.text("name");
+            String ref = EventChecks.ref(update.text("name"), update.path() + ".name");
             boolean tag = ref.startsWith("refs/tags/");
             if (!tag && !ref.startsWith("refs/heads/")) {
                 skipped.add(ref);
@@ -105,7 +116,8 @@ public final class AzureDevOpsWebhookParser implements WebhookParser {
         if (events.isEmpty()) {
             return ParseResult.ignored(updates.isEmpty()
                     ? "Azure DevOps git.push lists no ref updates"
-                    : "Azure DevOps git.push updates neither branches nor tags: " + skipped);
+                    : "Azure DevOps git.push updates neither branches nor tags: "
+                            + EventChecks.quote(String.join(", ", skipped)));
         }
         return ParseResult.ofAll(events);
     }
@@ -121,15 +133,15 @@ public final class AzureDevOpsWebhookParser implements WebhookParser {
                     ? EventKind.PULL_REQUEST_OPENED
                     : EventKind.PULL_REQUEST_UPDATED;
         };
-        String sourceRef = resource.text("sourceRefName");
-        String targetRef = resource.text("targetRefName");
+        String sourceRef = EventChecks.ref(resource.text("sourceRefName"), resource.path() + ".sourceRefName");
+        String targetRef = EventChecks.ref(resource.text("targetRefName"), resource.path() + ".targetRefName");
         Optional<PayloadNode> sourceCommit = resource.optionalObject("lastMergeSourceCommit");
         String head = sourceCommit.isPresent() ? sourceCommit.get().commit("commitId").orElse(null) : null;
         return new WebhookEvent(
                 ProviderType.AZURE_DEVOPS,
                 kind,
                 context.repository(),
-                sourceRef,
+                "refs/pull/" + number + "/merge",
                 null,
                 head,
                 number,
@@ -137,7 +149,29 @@ public final class AzureDevOpsWebhookParser implements WebhookParser {
                 shortBranch(targetRef),
                 head,
                 identity(resource, "createdBy"),
-                context.deliveryId());
+                context.deliveryId(),
+                source(resource, context.repository()));
+    }
+
+    /**
+     * Reads {@code forkSource}, which only pull requests from forks carry; a fork lives in the same organization, so
+     * its path is the target's organization with the fork's project and name.
+     */
+    private static PullRequestSource source(PayloadNode resource, RepositoryInfo target)
+            throws MalformedPayloadException {
+        Optional<PayloadNode> fork = resource.optionalObject("forkSource");
+        if (fork.isEmpty()) {
+            return PullRequestSource.sameRepository(target.fullPath());
+        }
+        Optional<PayloadNode> repository = fork.get().optionalObject("repository");
+        String path = null;
+        if (repository.isPresent() && !repository.get().isAbsent("name")) {
+            Optional<PayloadNode> project = repository.get().optionalObject("project");
+            String organization = target.fullPath().substring(0, target.fullPath().indexOf('/'));
+            path = organization + "/" + (project.isPresent() ? project.get().text("name") + "/" : "")
+                    + repository.get().text("name");
+        }
+        return new PullRequestSource(path, true, false, null);
     }
 
     private static String shortBranch(String ref) {

@@ -2,10 +2,12 @@ package io.jenkins.plugins.gitproviders.core.webhook.bitbucket;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.gitproviders.core.model.ProviderType;
+import io.jenkins.plugins.gitproviders.core.webhook.EventChecks;
 import io.jenkins.plugins.gitproviders.core.webhook.EventKind;
 import io.jenkins.plugins.gitproviders.core.webhook.MalformedPayloadException;
 import io.jenkins.plugins.gitproviders.core.webhook.ParseResult;
 import io.jenkins.plugins.gitproviders.core.webhook.PayloadNode;
+import io.jenkins.plugins.gitproviders.core.webhook.PullRequestSource;
 import io.jenkins.plugins.gitproviders.core.webhook.RepositoryInfo;
 import io.jenkins.plugins.gitproviders.core.webhook.WebhookDelivery;
 import io.jenkins.plugins.gitproviders.core.webhook.WebhookEvent;
@@ -28,6 +30,10 @@ import java.util.regex.Pattern;
  *
  * <p>The delivery id is the {@code X-Request-UUID} header. {@code X-Hook-UUID} names the webhook, not the delivery,
  * so it is never used as the delivery id: it would make every later delivery look like a duplicate.
+ *
+ * <p>Bitbucket Cloud publishes no pull request refs: a pull request's ref is its source branch when the source is the
+ * repository itself, and none when it is a fork ({@code source.repository} differs), whose branch lives elsewhere.
+ * The deliveries say nothing of the author's rights, so an author is never trusted here.
  */
 public final class BitbucketCloudWebhookParser implements WebhookParser {
     /** The host of every Bitbucket Cloud repository. */
@@ -47,30 +53,35 @@ public final class BitbucketCloudWebhookParser implements WebhookParser {
 
     @Override
     public ParseResult parse(WebhookDelivery delivery) {
+        return EventChecks.check(parseUnchecked(delivery));
+    }
+
+    private static ParseResult parseUnchecked(WebhookDelivery delivery) {
         Optional<String> key = delivery.header("X-Event-Key").map(String::trim).filter(k -> !k.isEmpty());
         if (key.isEmpty()) {
             return ParseResult.malformed("header X-Event-Key is missing; Bitbucket Cloud names the event there");
         }
         String eventKey = key.get();
+        String shown = EventChecks.quote(eventKey);
         boolean push = eventKey.equals("repo:push");
         EventKind pullRequestKind = PULL_REQUEST_KINDS.get(eventKey);
         if (!push && pullRequestKind == null) {
-            return ParseResult.ignored("Bitbucket Cloud event '" + eventKey
-                    + "' does not change code; only repo:push and pullrequest:created, :updated, :fulfilled and"
+            return ParseResult.ignored("Bitbucket Cloud event " + shown
+                    + " does not change code; only repo:push and pullrequest:created, :updated, :fulfilled and"
                     + " :rejected trigger builds");
         }
         try {
-            PayloadNode root = PayloadNode.parse(delivery.body());
+            PayloadNode root = PayloadNode.parse(delivery);
             Context context = new Context(
                     repository(root.object("repository")),
                     sender(root),
                     delivery.header("X-Request-UUID").filter(id -> !id.isBlank()).orElse(null));
             return push ? push(root, context) : ParseResult.of(pullRequest(root, pullRequestKind, context));
         } catch (MalformedPayloadException e) {
-            return ParseResult.malformed("Bitbucket Cloud " + eventKey + ": " + e.getMessage());
+            return ParseResult.malformed("Bitbucket Cloud " + shown + ": " + e.getMessage());
         } catch (RuntimeException e) {
             // The contract forbids throwing; a 400 is better than a 500 the host would retry.
-            return ParseResult.malformed("Bitbucket Cloud " + eventKey + ": could not read the delivery (internal"
+            return ParseResult.malformed("Bitbucket Cloud " + shown + ": could not read the delivery (internal"
                     + " error " + e.getClass().getSimpleName() + ")");
         }
     }
@@ -96,7 +107,8 @@ public final class BitbucketCloudWebhookParser implements WebhookParser {
                 skipped.add(type);
                 continue;
             }
-            String name = ref.text("name");
+            String name = EventChecks.ref((tag ? "refs/tags/" : "refs/heads/") + ref.text("name"),
+                    ref.path() + ".name");
             String beforeCommit = before.isPresent() ? targetCommit(before.get()) : null;
             String afterCommit = after.isPresent() ? targetCommit(after.get()) : null;
             EventKind kind;
@@ -111,7 +123,7 @@ public final class BitbucketCloudWebhookParser implements WebhookParser {
                     ProviderType.BITBUCKET_CLOUD,
                     kind,
                     context.repository(),
-                    (tag ? "refs/tags/" : "refs/heads/") + name,
+                    name,
                     beforeCommit,
                     afterCommit,
                     null,
@@ -124,8 +136,8 @@ public final class BitbucketCloudWebhookParser implements WebhookParser {
         if (events.isEmpty()) {
             return ParseResult.ignored(changes.isEmpty()
                     ? "Bitbucket Cloud repo:push lists no changes"
-                    : "Bitbucket Cloud repo:push changes only refs of type " + skipped
-                            + ", neither branches nor tags");
+                    : "Bitbucket Cloud repo:push changes only refs of type "
+                            + EventChecks.quote(String.join(", ", skipped)) + ", neither branches nor tags");
         }
         return ParseResult.ofAll(events);
     }
@@ -142,17 +154,24 @@ public final class BitbucketCloudWebhookParser implements WebhookParser {
         PayloadNode pullRequest = root.object("pullrequest");
         int number = pullRequest.positiveInt("id");
         PayloadNode source = pullRequest.object("source");
-        String sourceBranch = source.object("branch").text("name");
-        String targetBranch = pullRequest.object("destination").object("branch").text("name");
+        String sourceBranch = EventChecks.branch(source.object("branch").text("name"),
+                source.path() + ".branch.name");
+        PayloadNode destination = pullRequest.object("destination");
+        String targetBranch = EventChecks.branch(destination.object("branch").text("name"),
+                destination.path() + ".branch.name");
         Optional<PayloadNode> sourceCommit = source.optionalObject("commit");
         String head = sourceCommit.isPresent()
                 ? sourceCommit.get().fullCommitIfAny("hash").orElse(null)
                 : null;
+        Optional<PayloadNode> sourceRepository = source.optionalObject("repository");
+        PullRequestSource origin = PullRequestSource.of(
+                sourceRepository.isPresent() ? sourceRepository.get().optionalText("full_name").orElse(null) : null,
+                context.repository().fullPath(), false, null);
         return new WebhookEvent(
                 ProviderType.BITBUCKET_CLOUD,
                 kind,
                 context.repository(),
-                "refs/heads/" + sourceBranch,
+                origin.fork() ? null : "refs/heads/" + sourceBranch,
                 null,
                 head,
                 number,
@@ -160,7 +179,8 @@ public final class BitbucketCloudWebhookParser implements WebhookParser {
                 targetBranch,
                 head,
                 context.sender(),
-                context.deliveryId());
+                context.deliveryId(),
+                origin);
     }
 
     private static RepositoryInfo repository(PayloadNode repository) throws MalformedPayloadException {

@@ -2,10 +2,12 @@ package io.jenkins.plugins.gitproviders.core.webhook.bitbucket;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.gitproviders.core.model.ProviderType;
+import io.jenkins.plugins.gitproviders.core.webhook.EventChecks;
 import io.jenkins.plugins.gitproviders.core.webhook.EventKind;
 import io.jenkins.plugins.gitproviders.core.webhook.MalformedPayloadException;
 import io.jenkins.plugins.gitproviders.core.webhook.ParseResult;
 import io.jenkins.plugins.gitproviders.core.webhook.PayloadNode;
+import io.jenkins.plugins.gitproviders.core.webhook.PullRequestSource;
 import io.jenkins.plugins.gitproviders.core.webhook.RepositoryInfo;
 import io.jenkins.plugins.gitproviders.core.webhook.WebhookDelivery;
 import io.jenkins.plugins.gitproviders.core.webhook.WebhookEvent;
@@ -32,6 +34,12 @@ import java.util.Set;
  * ({@link #forServer(String)}), or the delivery is malformed because nothing tells which server sent it.
  *
  * <p>Dates are never read, so payloads with epoch milliseconds and with ISO-8601 dates (Data Center 10.3+) parse alike.
+ *
+ * <p>A pull request's ref is {@code refs/pull-requests/N/from}, which the server keeps in the target repository also
+ * for forks; the source is a fork when {@code fromRef.repository} differs from {@code toRef.repository}. The
+ * deliveries say nothing of the author's rights, so an author is never trusted here. {@code pr:modified} counts as an
+ * update only when its {@code previousTarget} differs from the target ({@code toRef}: another branch or commit), as
+ * the other hosts' parsers count only changes to what is built; a title, description or reviewer edit is ignored.
  */
 public final class BitbucketDataCenterWebhookParser implements WebhookParser {
     private static final Map<String, EventKind> PULL_REQUEST_KINDS = Map.of(
@@ -82,35 +90,45 @@ public final class BitbucketDataCenterWebhookParser implements WebhookParser {
 
     @Override
     public ParseResult parse(WebhookDelivery delivery) {
+        return EventChecks.check(parseUnchecked(delivery));
+    }
+
+    private ParseResult parseUnchecked(WebhookDelivery delivery) {
         Optional<String> key = delivery.header("X-Event-Key").map(String::trim).filter(k -> !k.isEmpty());
         if (key.isEmpty()) {
             return ParseResult.malformed("header X-Event-Key is missing; Bitbucket Data Center names the event there");
         }
         String eventKey = key.get();
+        String shown = EventChecks.quote(eventKey);
         boolean refsChanged = eventKey.equals("repo:refs_changed");
         boolean ping = eventKey.equals("diagnostics:ping");
         EventKind pullRequestKind = PULL_REQUEST_KINDS.get(eventKey);
         if (!refsChanged && !ping && pullRequestKind == null) {
-            return ParseResult.ignored("Bitbucket Data Center event '" + eventKey
-                    + "' does not change code; only repo:refs_changed, pr:opened, pr:from_ref_updated, pr:modified,"
+            return ParseResult.ignored("Bitbucket Data Center event " + shown
+                    + " does not change code; only repo:refs_changed, pr:opened, pr:from_ref_updated, pr:modified,"
                     + " pr:merged, pr:declined and pr:deleted trigger builds");
         }
         String deliveryId = delivery.header("X-Request-Id").filter(id -> !id.isBlank()).orElse(null);
         try {
-            PayloadNode root = PayloadNode.parse(delivery.body());
+            PayloadNode root = PayloadNode.parse(delivery);
             if (ping) {
                 return ParseResult.of(new WebhookEvent(ProviderType.BITBUCKET_DATA_CENTER, EventKind.PING,
                         null, null, null, null, null, null, null, null, null, deliveryId));
             }
             String sender = sender(root);
-            return refsChanged
-                    ? refsChanged(root, sender, deliveryId)
-                    : ParseResult.of(pullRequest(root, pullRequestKind, sender, deliveryId));
+            if (refsChanged) {
+                return refsChanged(root, sender, deliveryId);
+            }
+            if (eventKey.equals("pr:modified") && !targetChanged(root)) {
+                return ParseResult.ignored("Bitbucket Data Center pr:modified without a new target branch or target"
+                        + " commit (title, description or reviewers only) does not trigger builds");
+            }
+            return ParseResult.of(pullRequest(root, pullRequestKind, sender, deliveryId));
         } catch (MalformedPayloadException e) {
-            return ParseResult.malformed("Bitbucket Data Center " + eventKey + ": " + e.getMessage());
+            return ParseResult.malformed("Bitbucket Data Center " + shown + ": " + e.getMessage());
         } catch (RuntimeException e) {
             // The contract forbids throwing; a 400 is better than a 500 the host would retry.
-            return ParseResult.malformed("Bitbucket Data Center " + eventKey + ": could not read the delivery"
+            return ParseResult.malformed("Bitbucket Data Center " + shown + ": could not read the delivery"
                     + " (internal error " + e.getClass().getSimpleName() + ")");
         }
     }
@@ -123,7 +141,7 @@ public final class BitbucketDataCenterWebhookParser implements WebhookParser {
         for (PayloadNode element : changes) {
             PayloadNode change = element.asObject();
             PayloadNode ref = change.object("ref");
-            String refId = ref.text("id");
+            String refId = EventChecks.ref(ref.text("id"), ref.path() + ".id");
             boolean tag = isTag(ref, refId);
             String type = change.text("type");
             String before = change.commit("fromHash").orElse(null);
@@ -161,6 +179,17 @@ public final class BitbucketDataCenterWebhookParser implements WebhookParser {
         };
     }
 
+    /** Tells whether a {@code pr:modified} moved the pull request to another target branch or target commit. */
+    private static boolean targetChanged(PayloadNode root) throws MalformedPayloadException {
+        Optional<PayloadNode> previous = root.optionalObject("previousTarget");
+        if (previous.isEmpty()) {
+            return false;
+        }
+        PayloadNode to = root.object("pullRequest").object("toRef");
+        return !previous.get().optionalText("id").equals(to.optionalText("id"))
+                || !previous.get().commit("latestCommit").equals(to.commit("latestCommit"));
+    }
+
     private WebhookEvent pullRequest(
             PayloadNode root, EventKind kind, @CheckForNull String sender, @CheckForNull String deliveryId)
             throws MalformedPayloadException {
@@ -171,19 +200,28 @@ public final class BitbucketDataCenterWebhookParser implements WebhookParser {
         String head = from.commit("latestCommit").orElseThrow(() -> new MalformedPayloadException(
                 "field 'pullRequest.fromRef.latestCommit' is the all-zero id; expected the pull request's head"));
         String before = root.isAbsent("previousFromHash") ? null : root.commit("previousFromHash").orElse(null);
+        RepositoryInfo target = repository(to.object("repository"));
+        Optional<PayloadNode> fromRepository = from.optionalObject("repository");
+        String source = fromRepository.isPresent() ? projectPath(fromRepository.get()) : null;
         return new WebhookEvent(
                 ProviderType.BITBUCKET_DATA_CENTER,
                 kind,
-                repository(to.object("repository")),
-                from.text("id"),
+                target,
+                "refs/pull-requests/" + number + "/from",
                 before,
                 head,
                 number,
-                from.text("displayId"),
-                to.text("displayId"),
+                EventChecks.branch(from.text("displayId"), from.path() + ".displayId"),
+                EventChecks.branch(to.text("displayId"), to.path() + ".displayId"),
                 head,
                 sender,
-                deliveryId);
+                deliveryId,
+                PullRequestSource.of(source, target.fullPath(), false, null));
+    }
+
+    /** Returns {@code PROJECT_KEY/slug}, the path of a repository object without its links. */
+    private static String projectPath(PayloadNode repository) throws MalformedPayloadException {
+        return repository.object("project").text("key") + "/" + repository.text("slug");
     }
 
     private RepositoryInfo repository(PayloadNode repository) throws MalformedPayloadException {

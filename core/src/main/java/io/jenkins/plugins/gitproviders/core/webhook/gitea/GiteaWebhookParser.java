@@ -2,10 +2,12 @@ package io.jenkins.plugins.gitproviders.core.webhook.gitea;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.gitproviders.core.model.ProviderType;
+import io.jenkins.plugins.gitproviders.core.webhook.EventChecks;
 import io.jenkins.plugins.gitproviders.core.webhook.EventKind;
 import io.jenkins.plugins.gitproviders.core.webhook.JsonPayload;
 import io.jenkins.plugins.gitproviders.core.webhook.MalformedPayloadException;
 import io.jenkins.plugins.gitproviders.core.webhook.ParseResult;
+import io.jenkins.plugins.gitproviders.core.webhook.PullRequestSource;
 import io.jenkins.plugins.gitproviders.core.webhook.RepositoryInfo;
 import io.jenkins.plugins.gitproviders.core.webhook.WebhookDelivery;
 import io.jenkins.plugins.gitproviders.core.webhook.WebhookEvent;
@@ -22,6 +24,10 @@ import java.util.Set;
  * Acts on {@code push}, {@code pull_request} ({@code opened}, {@code reopened}, {@code synchronized}, {@code closed},
  * a merge being {@code closed} with {@code merged: true}) and {@code delete} (the only notice of a deleted branch or
  * tag). {@code create} is ignored: the {@code push} sent with it carries the same change.
+ * <p>
+ * A pull request's ref is {@code refs/pull/N/head}, which Gitea keeps in the base repository also for forks; the
+ * source is a fork when the head repository ({@code head.repo}, Gogs {@code head_repo}) differs from the repository.
+ * The deliveries say nothing of the author's rights, so an author is never trusted here.
  */
 public final class GiteaWebhookParser implements WebhookParser {
     private static final List<String> EVENT_HEADERS = List.of("X-Forgejo-Event", "X-Gitea-Event", "X-Gogs-Event");
@@ -35,6 +41,10 @@ public final class GiteaWebhookParser implements WebhookParser {
 
     @Override
     public ParseResult parse(WebhookDelivery delivery) {
+        return EventChecks.check(parseUnchecked(delivery));
+    }
+
+    private static ParseResult parseUnchecked(WebhookDelivery delivery) {
         String event = firstHeader(delivery, EVENT_HEADERS);
         if (event == null) {
             return ParseResult.malformed("The delivery has no X-Gitea-Event, X-Forgejo-Event or X-Gogs-Event"
@@ -52,7 +62,8 @@ public final class GiteaWebhookParser implements WebhookParser {
                     return ParseResult.ignored("'create' events are ignored: the 'push' event sent with it carries"
                             + " the same change, which the plugin acts on");
                 default:
-                    return ParseResult.ignored("'" + event + "' events do not trigger builds; the plugin acts on"
+                    return ParseResult.ignored(EventChecks.quote(event) + " events do not trigger builds; the plugin"
+                            + " acts on"
                             + " push, pull_request and delete");
             }
         } catch (MalformedPayloadException e) {
@@ -61,7 +72,7 @@ public final class GiteaWebhookParser implements WebhookParser {
     }
 
     private static ParseResult push(WebhookDelivery delivery, JsonPayload body) throws MalformedPayloadException {
-        String ref = body.requireText("ref");
+        String ref = EventChecks.ref(body.requireText("ref"), "$.ref");
         String before = body.commit("before").orElse(null);
         String after = body.commit("after").orElse(null);
         boolean deleted = after != null && JsonPayload.isZeroCommit(after);
@@ -72,7 +83,7 @@ public final class GiteaWebhookParser implements WebhookParser {
         } else if (ref.startsWith("refs/tags/")) {
             kind = deleted ? EventKind.TAG_DELETED : EventKind.TAG_PUSH;
         } else {
-            return ParseResult.ignored("A push to '" + ref + "' is neither a branch nor a tag");
+            return ParseResult.ignored("A push to " + EventChecks.quote(ref) + " is neither a branch nor a tag");
         }
         String headCommit = null;
         if (!deleted) {
@@ -108,7 +119,8 @@ public final class GiteaWebhookParser implements WebhookParser {
                         : EventKind.PULL_REQUEST_CLOSED;
                 break;
             default:
-                return ParseResult.ignored("Pull request action '" + action + "' does not trigger builds; the"
+                return ParseResult.ignored("Pull request action " + EventChecks.quote(action)
+                        + " does not trigger builds; the"
                         + " plugin acts on opened, reopened, synchronized and closed");
         }
         Optional<Integer> number = body.integer("number");
@@ -119,12 +131,22 @@ public final class GiteaWebhookParser implements WebhookParser {
                 pull.text("head_branch").orElse(null));
         String targetBranch = WebhookUrls.firstOf(pull.textIn("base", "ref").orElse(null),
                 pull.text("base_branch").orElse(null));
+        if (sourceBranch != null) {
+            EventChecks.branch(sourceBranch, "$.pull_request.head.ref");
+        }
+        if (targetBranch != null) {
+            EventChecks.branch(targetBranch, "$.pull_request.base.ref");
+        }
         Optional<JsonPayload> head = pull.object("head");
         String headCommit = head.isPresent() ? head.get().commit("sha").orElse(null) : null;
         RepositoryInfo repository = repository(body.requireObject("repository"));
+        String sourceRepository = WebhookUrls.firstOf(
+                head.isPresent() ? head.get().textIn("repo", "full_name").orElse(null) : null,
+                pull.textIn("head_repo", "full_name").orElse(null));
         return ParseResult.of(new WebhookEvent(ProviderType.GITEA, kind, repository,
-                sourceBranch == null ? null : "refs/heads/" + sourceBranch, null, headCommit, pullNumber,
-                sourceBranch, targetBranch, headCommit, account(body, "sender"), deliveryId(delivery)));
+                "refs/pull/" + pullNumber + "/head", null, headCommit, pullNumber, sourceBranch, targetBranch,
+                headCommit, account(body, "sender"), deliveryId(delivery),
+                PullRequestSource.of(sourceRepository, repository.fullPath(), false, null)));
     }
 
     private static ParseResult delete(WebhookDelivery delivery, JsonPayload body) throws MalformedPayloadException {
@@ -139,10 +161,11 @@ public final class GiteaWebhookParser implements WebhookParser {
             kind = EventKind.TAG_DELETED;
             prefix = "refs/tags/";
         } else {
-            return ParseResult.ignored("Deleting a ref of type '" + refType + "' does not trigger builds");
+            return ParseResult.ignored("Deleting a ref of type " + EventChecks.quote(refType)
+                    + " does not trigger builds");
         }
         // Gitea sends the short name, Gogs sometimes the full ref.
-        String ref = name.startsWith("refs/") ? name : prefix + name;
+        String ref = EventChecks.ref(name.startsWith("refs/") ? name : prefix + name, "$.ref");
         RepositoryInfo repository = repository(body.requireObject("repository"));
         return ParseResult.of(new WebhookEvent(ProviderType.GITEA, kind, repository, ref, null, null, null, null,
                 null, null, account(body, "sender"), deliveryId(delivery)));

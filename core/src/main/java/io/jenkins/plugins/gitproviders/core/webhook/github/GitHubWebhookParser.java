@@ -2,10 +2,12 @@ package io.jenkins.plugins.gitproviders.core.webhook.github;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.gitproviders.core.model.ProviderType;
+import io.jenkins.plugins.gitproviders.core.webhook.EventChecks;
 import io.jenkins.plugins.gitproviders.core.webhook.EventKind;
 import io.jenkins.plugins.gitproviders.core.webhook.JsonPayload;
 import io.jenkins.plugins.gitproviders.core.webhook.MalformedPayloadException;
 import io.jenkins.plugins.gitproviders.core.webhook.ParseResult;
+import io.jenkins.plugins.gitproviders.core.webhook.PullRequestSource;
 import io.jenkins.plugins.gitproviders.core.webhook.RepositoryInfo;
 import io.jenkins.plugins.gitproviders.core.webhook.WebhookDelivery;
 import io.jenkins.plugins.gitproviders.core.webhook.WebhookEvent;
@@ -21,6 +23,10 @@ import java.util.Set;
  * {@code reopened}, {@code synchronize}, {@code ready_for_review}, {@code edited} with a new base branch,
  * {@code closed}) and {@code ping}. {@code create} and {@code delete} are ignored: GitHub sends a {@code push}
  * for the same change, and acting on both would build twice. Any other event is ignored with the reason.
+ * <p>
+ * A pull request's ref is {@code refs/pull/N/head}, which GitHub keeps in the base repository also for forks; the
+ * source is a fork when {@code head.repo} differs from the repository (or is gone), and the author is trusted when
+ * {@code author_association} is {@code OWNER}, {@code MEMBER} or {@code COLLABORATOR}.
  */
 public final class GitHubWebhookParser implements WebhookParser {
     @Override
@@ -30,6 +36,10 @@ public final class GitHubWebhookParser implements WebhookParser {
 
     @Override
     public ParseResult parse(WebhookDelivery delivery) {
+        return EventChecks.check(parseUnchecked(delivery));
+    }
+
+    private static ParseResult parseUnchecked(WebhookDelivery delivery) {
         Optional<String> event = delivery.header("X-GitHub-Event").map(String::trim);
         if (event.isEmpty() || event.get().isEmpty()) {
             return ParseResult.malformed("The delivery has no X-GitHub-Event header; it does not come from GitHub");
@@ -44,10 +54,12 @@ public final class GitHubWebhookParser implements WebhookParser {
                     return ping(delivery, JsonPayload.parse(delivery));
                 case "create":
                 case "delete":
-                    return ParseResult.ignored("GitHub '" + event.get() + "' events are ignored: GitHub also sends"
+                    return ParseResult.ignored("GitHub " + EventChecks.quote(event.get())
+                            + " events are ignored: GitHub also sends"
                             + " a 'push' event for the same change, which the plugin acts on");
                 default:
-                    return ParseResult.ignored("GitHub '" + event.get() + "' events do not trigger builds; the"
+                    return ParseResult.ignored("GitHub " + EventChecks.quote(event.get())
+                            + " events do not trigger builds; the"
                             + " plugin acts on push, pull_request and ping");
             }
         } catch (MalformedPayloadException e) {
@@ -56,7 +68,7 @@ public final class GitHubWebhookParser implements WebhookParser {
     }
 
     private static ParseResult push(WebhookDelivery delivery, JsonPayload body) throws MalformedPayloadException {
-        String ref = body.requireText("ref");
+        String ref = EventChecks.ref(body.requireText("ref"), "$.ref");
         String before = body.commit("before").orElse(null);
         String after = body.commit("after").orElse(null);
         boolean deleted = body.bool("deleted").orElse(false) || after != null && JsonPayload.isZeroCommit(after);
@@ -67,7 +79,7 @@ public final class GitHubWebhookParser implements WebhookParser {
         } else if (ref.startsWith("refs/tags/")) {
             kind = deleted ? EventKind.TAG_DELETED : EventKind.TAG_PUSH;
         } else {
-            return ParseResult.ignored("A push to '" + ref + "' is neither a branch nor a tag");
+            return ParseResult.ignored("A push to " + EventChecks.quote(ref) + " is neither a branch nor a tag");
         }
         String headCommit = null;
         if (!deleted) {
@@ -106,7 +118,8 @@ public final class GitHubWebhookParser implements WebhookParser {
                         : EventKind.PULL_REQUEST_CLOSED;
                 break;
             default:
-                return ParseResult.ignored("Pull request action '" + action + "' does not trigger builds; the"
+                return ParseResult.ignored("Pull request action " + EventChecks.quote(action)
+                        + " does not trigger builds; the"
                         + " plugin acts on opened, reopened, synchronize, ready_for_review, edited (new base)"
                         + " and closed");
         }
@@ -115,13 +128,20 @@ public final class GitHubWebhookParser implements WebhookParser {
                         "'$.number' is missing; expected the pull request number"));
         JsonPayload head = pull.requireObject("head");
         JsonPayload base = pull.requireObject("base");
-        String sourceBranch = head.requireText("ref");
+        String sourceBranch = EventChecks.branch(head.requireText("ref"), "$.pull_request.head.ref");
         String headCommit = head.commit("sha").orElse(null);
         RepositoryInfo repository = repository(body.requireObject("repository"));
+        // head.repo is null once the fork is deleted: an unknown source counts as a fork.
+        String sourceRepository = head.textIn("repo", "full_name").orElse(null);
+        String association = pull.text("author_association").orElse(null);
+        PullRequestSource source = PullRequestSource.of(sourceRepository, repository.fullPath(),
+                association != null && PullRequestSource.TRUSTED_GITHUB_ASSOCIATIONS.contains(association),
+                association);
         return ParseResult.of(new WebhookEvent(hostType(delivery, repository), kind, repository,
-                "refs/heads/" + sourceBranch, body.commit("before").orElse(null),
-                body.commit("after").orElse(headCommit), number, sourceBranch, base.requireText("ref"), headCommit,
-                login(body, "sender"), deliveryId(delivery)));
+                "refs/pull/" + number + "/head", body.commit("before").orElse(null),
+                body.commit("after").orElse(headCommit), number, sourceBranch,
+                EventChecks.branch(base.requireText("ref"), "$.pull_request.base.ref"), headCommit,
+                login(body, "sender"), deliveryId(delivery), source));
     }
 
     private static ParseResult ping(WebhookDelivery delivery, JsonPayload body) throws MalformedPayloadException {

@@ -2,10 +2,12 @@ package io.jenkins.plugins.gitproviders.core.webhook.gitlab;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.gitproviders.core.model.ProviderType;
+import io.jenkins.plugins.gitproviders.core.webhook.EventChecks;
 import io.jenkins.plugins.gitproviders.core.webhook.EventKind;
 import io.jenkins.plugins.gitproviders.core.webhook.JsonPayload;
 import io.jenkins.plugins.gitproviders.core.webhook.MalformedPayloadException;
 import io.jenkins.plugins.gitproviders.core.webhook.ParseResult;
+import io.jenkins.plugins.gitproviders.core.webhook.PullRequestSource;
 import io.jenkins.plugins.gitproviders.core.webhook.RepositoryInfo;
 import io.jenkins.plugins.gitproviders.core.webhook.WebhookDelivery;
 import io.jenkins.plugins.gitproviders.core.webhook.WebhookEvent;
@@ -21,6 +23,10 @@ import java.util.Set;
  * <p>
  * A merge request {@code update} counts only when it brings new commits ({@code oldrev}) or a new target branch;
  * title, label, draft or approval changes are ignored, as they change nothing to build.
+ * <p>
+ * A merge request's ref is {@code refs/merge-requests/IID/head}, which GitLab keeps in the target project also for
+ * forks; the source is a fork when {@code source_project_id} differs from {@code target_project_id}. GitLab's
+ * deliveries say nothing of the author's rights, so an author is never trusted here.
  */
 public final class GitLabWebhookParser implements WebhookParser {
     @Override
@@ -30,6 +36,10 @@ public final class GitLabWebhookParser implements WebhookParser {
 
     @Override
     public ParseResult parse(WebhookDelivery delivery) {
+        return EventChecks.check(parseUnchecked(delivery));
+    }
+
+    private static ParseResult parseUnchecked(WebhookDelivery delivery) {
         Optional<String> event = delivery.header("X-Gitlab-Event").map(String::trim);
         if (event.isEmpty() || event.get().isEmpty()) {
             return ParseResult.malformed("The delivery has no X-Gitlab-Event header; it does not come from GitLab");
@@ -44,7 +54,8 @@ public final class GitLabWebhookParser implements WebhookParser {
                 case "System Hook":
                     return systemHook(delivery, JsonPayload.parse(delivery));
                 default:
-                    return ParseResult.ignored("GitLab '" + event.get() + "' deliveries do not trigger builds; the"
+                    return ParseResult.ignored("GitLab " + EventChecks.quote(event.get())
+                            + " deliveries do not trigger builds; the"
                             + " plugin acts on Push Hook, Tag Push Hook and Merge Request Hook");
             }
         } catch (MalformedPayloadException e) {
@@ -61,12 +72,13 @@ public final class GitLabWebhookParser implements WebhookParser {
         if ("merge_request".equals(kind)) {
             return mergeRequest(delivery, body);
         }
-        return ParseResult.ignored("GitLab system hook '" + kind + "' does not trigger builds; the plugin acts on"
+        return ParseResult.ignored("GitLab system hook " + EventChecks.quote(kind)
+                + " does not trigger builds; the plugin acts on"
                 + " push, tag_push and merge_request");
     }
 
     private static ParseResult push(WebhookDelivery delivery, JsonPayload body) throws MalformedPayloadException {
-        String ref = body.requireText("ref");
+        String ref = EventChecks.ref(body.requireText("ref"), "$.ref");
         String before = body.commit("before").orElse(null);
         String after = body.commit("after").orElse(null);
         boolean deleted = after != null && JsonPayload.isZeroCommit(after);
@@ -77,7 +89,7 @@ public final class GitLabWebhookParser implements WebhookParser {
         } else if (ref.startsWith("refs/tags/")) {
             kind = deleted ? EventKind.TAG_DELETED : EventKind.TAG_PUSH;
         } else {
-            return ParseResult.ignored("A push to '" + ref + "' is neither a branch nor a tag");
+            return ParseResult.ignored("A push to " + EventChecks.quote(ref) + " is neither a branch nor a tag");
         }
         String headCommit = deleted ? null : body.commit("checkout_sha").orElse(after);
         String sender = WebhookUrls.firstOf(body.text("user_username").orElse(null),
@@ -117,19 +129,35 @@ public final class GitLabWebhookParser implements WebhookParser {
                 kind = EventKind.PULL_REQUEST_CLOSED;
                 break;
             default:
-                return ParseResult.ignored("Merge request action '" + action.get() + "' does not trigger builds;"
+                return ParseResult.ignored("Merge request action " + EventChecks.quote(action.get())
+                        + " does not trigger builds;"
                         + " the plugin acts on open, reopen, update (new commits or target), merge and close");
         }
         int iid = attributes.integer("iid").orElseThrow(() -> new MalformedPayloadException(
                 "'" + attributes.path() + ".iid' is missing; expected the merge request number"));
-        String sourceBranch = attributes.requireText("source_branch");
+        String sourceBranch = EventChecks.branch(attributes.requireText("source_branch"),
+                attributes.path() + ".source_branch");
         String headCommit = attributes.object("last_commit").isPresent()
                 ? attributes.requireObject("last_commit").commit("id").orElse(null) : null;
         RepositoryInfo repository = repository(body);
-        return ParseResult.of(new WebhookEvent(hostType(repository), kind, repository, "refs/heads/" + sourceBranch,
-                attributes.commit("oldrev").orElse(null), headCommit, iid, sourceBranch,
-                attributes.requireText("target_branch"), headCommit, body.textIn("user", "username").orElse(null),
-                deliveryId(delivery)));
+        return ParseResult.of(new WebhookEvent(hostType(repository), kind, repository,
+                "refs/merge-requests/" + iid + "/head", attributes.commit("oldrev").orElse(null), headCommit, iid,
+                sourceBranch, EventChecks.branch(attributes.requireText("target_branch"),
+                        attributes.path() + ".target_branch"), headCommit,
+                body.textIn("user", "username").orElse(null), deliveryId(delivery), source(attributes, repository)));
+    }
+
+    /** Compares the source and target projects by id (paths change on renames); unknown ids count as a fork. */
+    private static PullRequestSource source(JsonPayload attributes, RepositoryInfo target)
+            throws MalformedPayloadException {
+        String sourcePath = attributes.textIn("source", "path_with_namespace").orElse(null);
+        Optional<Integer> sourceId = attributes.integer("source_project_id");
+        Optional<Integer> targetId = attributes.integer("target_project_id");
+        if (sourceId.isPresent() && targetId.isPresent()) {
+            boolean fork = !sourceId.get().equals(targetId.get());
+            return new PullRequestSource(fork ? sourcePath : target.fullPath(), fork, false, null);
+        }
+        return PullRequestSource.of(sourcePath, target.fullPath(), false, null);
     }
 
     /** Reads {@code project}, or the older {@code repository} object when a delivery has no project. */

@@ -2,12 +2,15 @@ package io.jenkins.plugins.gitproviders.core.webhook.azure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.gitproviders.core.model.ProviderType;
 import io.jenkins.plugins.gitproviders.core.testing.FixtureDeliveries;
 import io.jenkins.plugins.gitproviders.core.testing.Fixtures;
+import io.jenkins.plugins.gitproviders.core.testing.JsonEdit;
 import io.jenkins.plugins.gitproviders.core.webhook.EventKind;
 import io.jenkins.plugins.gitproviders.core.webhook.ParseResult;
 import io.jenkins.plugins.gitproviders.core.webhook.ParseResult.Outcome;
+import io.jenkins.plugins.gitproviders.core.webhook.PullRequestSource;
 import io.jenkins.plugins.gitproviders.core.webhook.RepositoryInfo;
 import io.jenkins.plugins.gitproviders.core.webhook.WebhookDelivery;
 import io.jenkins.plugins.gitproviders.core.webhook.WebhookEvent;
@@ -39,8 +42,9 @@ public class AzureDevOpsWebhookParserTest {
 
     private static WebhookEvent pr(EventKind kind, String deliveryId) {
         String head = "53d54ac915144006c2c9e90d2c7d3880920db49c";
-        return new WebhookEvent(ProviderType.AZURE_DEVOPS, kind, FABRIKAM, "refs/heads/mytopic", null, head, 1,
-                "mytopic", "master", head, PR_CREATOR, deliveryId);
+        return new WebhookEvent(ProviderType.AZURE_DEVOPS, kind, FABRIKAM, "refs/pull/1/merge", null, head, 1,
+                "mytopic", "master", head, PR_CREATOR, deliveryId,
+                PullRequestSource.sameRepository(FABRIKAM.fullPath()));
     }
 
     private static WebhookEvent push(RepositoryInfo repository, String branch) {
@@ -89,6 +93,22 @@ public class AzureDevOpsWebhookParserTest {
 
     private static String fixture(String name) {
         return new String(Fixtures.bytes(DIR + "/" + name + ".json"), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    public void shouldTellAPullRequestFromAForkByItsForkSource() {
+        byte[] fromFork = JsonEdit.fixture(DIR + "/git.pullrequest.created.json", root -> {
+            ObjectNode repository = JsonEdit.at(root, "/resource").putObject("forkSource").putObject("repository");
+            repository.put("name", "Fabrikam-fork");
+            repository.putObject("project").put("name", "Sandbox");
+        });
+
+        WebhookEvent fork = parse(new String(fromFork, StandardCharsets.UTF_8)).event();
+
+        assertThat(fork.pullRequestSource())
+                .isEqualTo(new PullRequestSource("fabrikam/Sandbox/Fabrikam-fork", true, false, null));
+        assertThat(fork.ref()).as("Azure DevOps publishes only the merge ref").isEqualTo("refs/pull/1/merge");
+        assertThat(fork.sourceBranch()).isEqualTo("mytopic");
     }
 
     private ParseResult parse(String body) {

@@ -17,6 +17,7 @@ import io.jenkins.plugins.gitproviders.core.testing.Fixtures;
 import io.jenkins.plugins.gitproviders.core.webhook.EventKind;
 import io.jenkins.plugins.gitproviders.core.webhook.ParseResult;
 import io.jenkins.plugins.gitproviders.core.webhook.ParseResult.Outcome;
+import io.jenkins.plugins.gitproviders.core.webhook.PullRequestSource;
 import io.jenkins.plugins.gitproviders.core.webhook.RepositoryInfo;
 import io.jenkins.plugins.gitproviders.core.webhook.WebhookDelivery;
 import io.jenkins.plugins.gitproviders.core.webhook.WebhookEvent;
@@ -50,11 +51,15 @@ public class BitbucketCloudWebhookParserTest {
                 after, sender, REQUEST_ID);
     }
 
-    /** Bitbucket Cloud sends 12-digit commit ids in pull request events: the events carry none. */
+    /**
+     * A pull request from the repository itself: Bitbucket Cloud publishes no pull request refs, so its ref is the
+     * source branch; it sends 12-digit commit ids in pull request events, so the events carry none.
+     */
     private static WebhookEvent pr(RepositoryInfo repository, EventKind kind, int number, String source,
             String target, String sender) {
         return new WebhookEvent(ProviderType.BITBUCKET_CLOUD, kind, repository, "refs/heads/" + source, null, null,
-                number, source, target, null, sender, REQUEST_ID);
+                number, source, target, null, sender, REQUEST_ID,
+                PullRequestSource.sameRepository(repository.fullPath()));
     }
 
     /** Every fixture of the folder, with what it must parse to; an empty list means IGNORED. */
@@ -71,8 +76,10 @@ public class BitbucketCloudWebhookParserTest {
         table.put("pull-request-updated", List.of(pr(DOCS, PULL_REQUEST_UPDATED, 1, "branch2", "master", "emmap1")));
         table.put("pull-request-merged", List.of(pr(DOCS, PULL_REQUEST_MERGED, 1, "branch2", "master", "emmap1")));
         table.put("pull-request-declined", List.of(pr(DOCS, PULL_REQUEST_CLOSED, 1, "branch2", "master", "emmap1")));
-        table.put("pullrequest-created-from-fork",
-                List.of(pr(TEMP, PULL_REQUEST_OPENED, 3, "main", "main", "stephenc")));
+        // From a fork: the source branch lives in the fork, so the event names no ref of the target repository.
+        table.put("pullrequest-created-from-fork", List.of(new WebhookEvent(ProviderType.BITBUCKET_CLOUD,
+                PULL_REQUEST_OPENED, TEMP, null, null, null, 3, "main", "main", null, "stephenc", REQUEST_ID,
+                new PullRequestSource("stephenc/temp-fork", true, false, null))));
         table.put("pullrequest-created.drone-go-scm",
                 List.of(pr(FOO, PULL_REQUEST_OPENED, 1, "develop", "master", "brydzewski")));
         table.put("pullrequest-created",

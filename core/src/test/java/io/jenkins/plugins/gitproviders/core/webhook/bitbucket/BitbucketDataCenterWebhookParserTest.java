@@ -17,9 +17,11 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.gitproviders.core.model.ProviderType;
 import io.jenkins.plugins.gitproviders.core.testing.FixtureDeliveries;
 import io.jenkins.plugins.gitproviders.core.testing.Fixtures;
+import io.jenkins.plugins.gitproviders.core.testing.JsonEdit;
 import io.jenkins.plugins.gitproviders.core.webhook.EventKind;
 import io.jenkins.plugins.gitproviders.core.webhook.ParseResult;
 import io.jenkins.plugins.gitproviders.core.webhook.ParseResult.Outcome;
+import io.jenkins.plugins.gitproviders.core.webhook.PullRequestSource;
 import io.jenkins.plugins.gitproviders.core.webhook.RepositoryInfo;
 import io.jenkins.plugins.gitproviders.core.webhook.WebhookDelivery;
 import io.jenkins.plugins.gitproviders.core.webhook.WebhookEvent;
@@ -70,10 +72,12 @@ public class BitbucketDataCenterWebhookParserTest {
                 null, after, sender, REQUEST_ID);
     }
 
-    private static WebhookEvent pr(RepositoryInfo repository, EventKind kind, int number, String sourceRef,
-            String source, String target, String head, @CheckForNull String before, String sender) {
-        return new WebhookEvent(ProviderType.BITBUCKET_DATA_CENTER, kind, repository, sourceRef, before, head, number,
-                source, target, head, sender, REQUEST_ID);
+    /** A pull request from the repository itself, known by the server's pull request ref. */
+    private static WebhookEvent pr(RepositoryInfo repository, EventKind kind, int number, String source,
+            String target, String head, @CheckForNull String before, String sender) {
+        return new WebhookEvent(ProviderType.BITBUCKET_DATA_CENTER, kind, repository,
+                "refs/pull-requests/" + number + "/from", before, head, number, source, target, head, sender,
+                REQUEST_ID, PullRequestSource.sameRepository(repository.fullPath()));
     }
 
     /** Every fixture, including {@code signed/}, with what it must parse to; an empty list means IGNORED. */
@@ -83,29 +87,29 @@ public class BitbucketDataCenterWebhookParserTest {
                 "signed/pr-comment-edited", "signed/pr-reviewer-approved", "signed/pr-reviewer-needs-work",
                 "signed/pr-reviewer-unapproved", "signed/pr-reviewer-updated", "signed/repo-comment-added",
                 "signed/repo-comment-deleted", "signed/repo-comment-edited", "signed/repo-forked",
-                "signed/repo-modified")) {
+                "signed/repo-modified", "signed/pr-modified")) {
             table.put(ignored, List.of());
         }
         table.put("diagnostics-ping", List.of(new WebhookEvent(ProviderType.BITBUCKET_DATA_CENTER, PING, null, null,
                 null, null, null, null, null, null, null, REQUEST_ID)));
         String diffstat = "251fce291f086cdde68ae2a896148abb5b58033e";
-        table.put("pr-deleted", List.of(pr(LOCAL, PULL_REQUEST_CLOSED, 1, "refs/heads/feature/diffstat",
-                "feature/diffstat", "master", diffstat, null, "admin")));
-        table.put("pr-opened", List.of(pr(LOCAL, PULL_REQUEST_OPENED, 1, "refs/heads/feature/diffstat",
-                "feature/diffstat", "master", diffstat, null, "admin")));
-        table.put("pr-from_ref_updated", List.of(pr(EXAMPLE, PULL_REQUEST_UPDATED, 2, "refs/heads/feature-2",
-                "feature-2", "master", "c00d0f269a9844dd168f72f6a9d78a9cff49a318",
-                "caf52ccb18c039cd9b930ed1f7b3edfb34cb92dd", "jcitizen")));
-        table.put("pr-modified-toref", List.of(pr(EXAMPLE, PULL_REQUEST_UPDATED, 2, "refs/heads/feature-2",
-                "feature-2", "master", "c00d0f269a9844dd168f72f6a9d78a9cff49a318", null, "jcitizen")));
-        WebhookEvent merged = pr(NO_LINKS, PULL_REQUEST_MERGED, 3, "refs/heads/develop", "develop", "master",
+        table.put("pr-deleted", List.of(pr(LOCAL, PULL_REQUEST_CLOSED, 1, "feature/diffstat", "master", diffstat,
+                null, "admin")));
+        table.put("pr-opened", List.of(pr(LOCAL, PULL_REQUEST_OPENED, 1, "feature/diffstat", "master", diffstat,
+                null, "admin")));
+        table.put("pr-from_ref_updated", List.of(pr(EXAMPLE, PULL_REQUEST_UPDATED, 2, "feature-2", "master",
+                "c00d0f269a9844dd168f72f6a9d78a9cff49a318", "caf52ccb18c039cd9b930ed1f7b3edfb34cb92dd", "jcitizen")));
+        // The target moved from 'wrong' to 'master': an update (signed/pr-modified, a description edit, is ignored).
+        table.put("pr-modified-toref", List.of(pr(EXAMPLE, PULL_REQUEST_UPDATED, 2, "feature-2", "master",
+                "c00d0f269a9844dd168f72f6a9d78a9cff49a318", null, "jcitizen")));
+        WebhookEvent merged = pr(NO_LINKS, PULL_REQUEST_MERGED, 3, "develop", "master",
                 "b9eaed50a03c073b20dfa82e5e753d295e7f0e56", null, "jcitizen");
         table.put("pr-merged", List.of(merged));
         table.put("pr-merged.iso-dates", List.of(merged));
-        table.put("pr-opened-from-tag", List.of(pr(LOCAL_UPPER, PULL_REQUEST_OPENED, 1, "refs/tags/v1.0", "v1.0",
-                "master", "f0d122cd8b8bc393eb1953f4127a4addeae8fe97", null, "amuniz")));
-        table.put("pr-opened.drone-go-scm", List.of(pr(NO_LINKS, PULL_REQUEST_OPENED, 2, "refs/heads/develop",
-                "develop", "master", "208b0a5c05eddadad01f2aed8802fe0c3b3eaf5e", null, "jcitizen")));
+        table.put("pr-opened-from-tag", List.of(pr(LOCAL_UPPER, PULL_REQUEST_OPENED, 1, "v1.0", "master",
+                "f0d122cd8b8bc393eb1953f4127a4addeae8fe97", null, "amuniz")));
+        table.put("pr-opened.drone-go-scm", List.of(pr(NO_LINKS, PULL_REQUEST_OPENED, 2, "develop", "master",
+                "208b0a5c05eddadad01f2aed8802fe0c3b3eaf5e", null, "jcitizen")));
         table.put("repo-refs_changed-annotated-tag-added", List.of(ref(LOCAL, TAG_PUSH, "refs/tags/annotated-tag",
                 null, "118cc36527dd376b94de5b0e6424b1dfbd4717ff", "admin")));
         table.put("repo-refs_changed-branch-added", List.of(ref(NO_LINKS, BRANCH_CREATED, "refs/heads/develop",
@@ -124,16 +128,12 @@ public class BitbucketDataCenterWebhookParserTest {
                 "fb522a6f08c7c7df337312e4e65ec1b57710672e", "admin")));
         table.put("repo-refs_changed-tag-deleted", List.of(ref(LOCAL, TAG_DELETED, "refs/tags/simple-tag",
                 "fb522a6f08c7c7df337312e4e65ec1b57710672e", null, "admin")));
-        table.put("signed/pr-declined", List.of(pr(GOPHER, PULL_REQUEST_CLOSED, 2, "refs/heads/feature/wip",
-                "feature/wip", "master", "50a8ee1fae3abf75738a85f9039b4b2de4947174", null, "gopher")));
-        table.put("signed/pr-deleted", List.of(pr(GOPHER, PULL_REQUEST_CLOSED, 2, "refs/heads/feature/wip",
-                "feature/wip", "master", "50a8ee1fae3abf75738a85f9039b4b2de4947174", null, "gopher")));
-        // The recorded server misspelt its own host name ("bibucket"); the parser reports what was sent.
-        table.put("signed/pr-modified", List.of(pr(gopher("server.bibucket.local"), PULL_REQUEST_UPDATED, 3,
-                "refs/heads/feature/wip", "feature/wip", "master", "591f702354b3abf1faaca4d23811620d1b2ac984", null,
-                "gopher")));
-        table.put("signed/pr-opened", List.of(pr(GOPHER, PULL_REQUEST_OPENED, 5, "refs/heads/feature/wip",
-                "feature/wip", "master", "32a0b8a740c2963c6f56bd8baf3dc05683d299e0", null, "gopher")));
+        table.put("signed/pr-declined", List.of(pr(GOPHER, PULL_REQUEST_CLOSED, 2, "feature/wip", "master",
+                "50a8ee1fae3abf75738a85f9039b4b2de4947174", null, "gopher")));
+        table.put("signed/pr-deleted", List.of(pr(GOPHER, PULL_REQUEST_CLOSED, 2, "feature/wip", "master",
+                "50a8ee1fae3abf75738a85f9039b4b2de4947174", null, "gopher")));
+        table.put("signed/pr-opened", List.of(pr(GOPHER, PULL_REQUEST_OPENED, 5, "feature/wip", "master",
+                "32a0b8a740c2963c6f56bd8baf3dc05683d299e0", null, "gopher")));
         table.put("signed/repo-refs-changed", List.of(ref(GOPHER, BRANCH_DELETED, "refs/heads/feature/wip",
                 "32a0b8a740c2963c6f56bd8baf3dc05683d299e0", null, "gopher")));
         return table;
@@ -185,6 +185,35 @@ public class BitbucketDataCenterWebhookParserTest {
             softly.assertThat(parser.parse(delivery)).as(name).isEqualTo(parserForServer.parse(delivery));
         });
         softly.assertAll();
+    }
+
+    @Test
+    public void shouldTellAPullRequestFromAForkByItsSourceRepository() {
+        byte[] fromFork = JsonEdit.fixture(DIR + "/pr-opened.json", root -> {
+            JsonEdit.at(root, "/pullRequest/fromRef/repository").put("slug", "test-repos-fork");
+            JsonEdit.at(root, "/pullRequest/fromRef/repository/project").put("key", "~MALLORY");
+        });
+
+        WebhookEvent fork = parser.parse(WebhookDelivery.post(Map.of("X-Event-Key", "pr:opened"), fromFork)).event();
+
+        assertThat(fork.pullRequestSource())
+                .isEqualTo(new PullRequestSource("~MALLORY/test-repos-fork", true, false, null));
+        assertThat(fork.ref()).isEqualTo("refs/pull-requests/1/from");
+    }
+
+    @Test
+    public void shouldCountPrModifiedAsAnUpdateOnlyWhenTheTargetChanged() {
+        // A description edit (previousTarget is the target) is ignored; a new target branch is an update
+        ParseResult edit = parser.parse(FixtureDeliveries.load(DIR + "/signed/pr-modified.json"));
+        ParseResult retarget = parser.parse(FixtureDeliveries.load(DIR + "/pr-modified-toref.json"));
+        byte[] newTargetCommit = JsonEdit.fixture(DIR + "/signed/pr-modified.json", root -> JsonEdit.at(root,
+                "/previousTarget").put("latestCommit", "0123456789abcdef0123456789abcdef01234567"));
+
+        assertThat(edit.outcome()).isEqualTo(Outcome.IGNORED);
+        assertThat(edit.reason()).contains("pr:modified").contains("description");
+        assertThat(retarget.event().kind()).isEqualTo(PULL_REQUEST_UPDATED);
+        assertThat(parser.parse(WebhookDelivery.post(Map.of("X-Event-Key", "pr:modified"), newTargetCommit)).event()
+                .kind()).isEqualTo(PULL_REQUEST_UPDATED);
     }
 
     @Test

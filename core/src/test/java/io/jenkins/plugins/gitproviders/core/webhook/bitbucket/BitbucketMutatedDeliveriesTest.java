@@ -49,7 +49,9 @@ public class BitbucketMutatedDeliveriesTest {
             for (Mutation mutation : MutatedBodies.structural(body)) {
                 ParseResult result = parser.parse(WebhookDelivery.post(headers, mutation.body()));
                 Outcome expected = original == Outcome.EVENT ? Outcome.MALFORMED : original;
-                if (result.outcome() != expected) {
+                // A pr:modified is ignored for what its body says (no new target): a damaged body is malformed.
+                boolean bodyDecided = original == Outcome.IGNORED && "pr:modified".equals(headers.get("X-Event-Key"));
+                if (result.outcome() != expected && !(bodyDecided && result.outcome() == Outcome.MALFORMED)) {
                     problems.add(fixture + ", " + mutation.description() + ": " + result.outcome() + " " + result.reason());
                 }
                 if (String.valueOf(result.reason()).contains("internal error")) {

@@ -9,6 +9,7 @@ import io.jenkins.plugins.gitproviders.core.testing.Fixtures;
 import io.jenkins.plugins.gitproviders.core.webhook.EventKind;
 import io.jenkins.plugins.gitproviders.core.webhook.FixtureDeliveries;
 import io.jenkins.plugins.gitproviders.core.webhook.ParserTable;
+import io.jenkins.plugins.gitproviders.core.webhook.PullRequestSource;
 import io.jenkins.plugins.gitproviders.core.webhook.WebhookDelivery;
 import io.jenkins.plugins.gitproviders.core.webhook.WebhookEvent;
 import java.nio.charset.StandardCharsets;
@@ -24,10 +25,10 @@ public class GiteaWebhookParserTest {
                 ignored("create-branch.json", "'create' events are ignored: the 'push'"),
                 ignored("create-tag.json", "'create' events are ignored: the 'push'"),
                 event("delete-branch.json", EventKind.BRANCH_DELETED, "try.gitea.io/gogits/hello-world", "refs/heads/feature", null, null),
-                event("pull_request-closed-merged.json", EventKind.PULL_REQUEST_MERGED, "try.gitea.io/jcitizen/my-repo", "refs/heads/feature", "2eba238e33607c1fa49253182e9fff42baafa1eb", 1),
-                event("pull_request-closed.json", EventKind.PULL_REQUEST_CLOSED, "try.gitea.io/jcitizen/my-repo", "refs/heads/feature", "2eba238e33607c1fa49253182e9fff42baafa1eb", 1),
-                event("pull_request-opened.json", EventKind.PULL_REQUEST_OPENED, "try.gitea.io/jcitizen/my-repo", "refs/heads/feature", "2eba238e33607c1fa49253182e9fff42baafa1eb", 1),
-                event("pull_request-synchronized.json", EventKind.PULL_REQUEST_UPDATED, "try.gitea.io/jcitizen/my-repo", "refs/heads/feature", "2eba238e33607c1fa49253182e9fff42baafa1eb", 1),
+                event("pull_request-closed-merged.json", EventKind.PULL_REQUEST_MERGED, "try.gitea.io/jcitizen/my-repo", "refs/pull/1/head", "2eba238e33607c1fa49253182e9fff42baafa1eb", 1),
+                event("pull_request-closed.json", EventKind.PULL_REQUEST_CLOSED, "try.gitea.io/jcitizen/my-repo", "refs/pull/1/head", "2eba238e33607c1fa49253182e9fff42baafa1eb", 1),
+                event("pull_request-opened.json", EventKind.PULL_REQUEST_OPENED, "try.gitea.io/jcitizen/my-repo", "refs/pull/1/head", "2eba238e33607c1fa49253182e9fff42baafa1eb", 1),
+                event("pull_request-synchronized.json", EventKind.PULL_REQUEST_UPDATED, "try.gitea.io/jcitizen/my-repo", "refs/pull/1/head", "2eba238e33607c1fa49253182e9fff42baafa1eb", 1),
                 event("push.json", EventKind.BRANCH_PUSH, "try.gitea.io/gogits/hello-world", "refs/heads/master", "4522cbcefc20728a5b72b3a86af35e608622c514", null),
                 ignored("signed/create-event.json", "'create' events are ignored: the 'push'"),
                 ignored("signed/fork-event.json", "'fork' events do not trigger builds;"),
@@ -38,7 +39,7 @@ public class GiteaWebhookParserTest {
                 ignored("signed/issues-event.json", "'issues' events do not trigger builds;"),
                 ignored("signed/pull-request-assign-event.json", "'pull_request_assign' events do not"),
                 ignored("signed/pull-request-comment-event.json", "'pull_request_comment' events do not"),
-                event("signed/pull-request-event.json", EventKind.PULL_REQUEST_OPENED, "localhost/example/example", "refs/heads/master", "48e773f892a831faa47c0a160d1b7f0cd369ae2a", 2),
+                event("signed/pull-request-event.json", EventKind.PULL_REQUEST_OPENED, "localhost/example/example", "refs/pull/2/head", "48e773f892a831faa47c0a160d1b7f0cd369ae2a", 2),
                 ignored("signed/pull-request-label-event.json", "'pull_request_label' events do not"),
                 ignored("signed/pull-request-milestone-event.json", "'pull_request_milestone' events do not"),
                 ignored("signed/pull-request-review-event.json", "'pull_request_review' events do not"),
@@ -57,7 +58,7 @@ public class GiteaWebhookParserTest {
                 ignored("signed/fork-event.json", "'fork' events do not trigger builds;"),
                 ignored("signed/issue-comment-event.json", "'issue_comment' events do not trigger"),
                 ignored("signed/issues-event.json", "'issues' events do not trigger builds;"),
-                event("signed/pull-request-event.json", EventKind.PULL_REQUEST_OPENED, "gogs.example.com/user/repo", null, null, 1),
+                event("signed/pull-request-event.json", EventKind.PULL_REQUEST_OPENED, "gogs.example.com/user/repo", "refs/pull/1/head", null, 1),
                 ignored("signed/pull_request-edited.drone-go-scm.json", "Pull request action 'edited' does not"),
                 event("signed/push-event.json", EventKind.BRANCH_PUSH, "localhost/unknwon/webhooks", "refs/heads/develop", "bffeb74224043ba2feb48d137756c8a9331c449a", null),
                 ignored("signed/release-event.json", "'release' events do not trigger builds;")
@@ -92,13 +93,26 @@ public class GiteaWebhookParserTest {
     }
 
     @Test
+    public void shouldTellAPullRequestFromAForkByItsHeadRepository() {
+        // Recorded from a local Gitea: example2/example asks to merge into example/example
+        WebhookEvent event = parser.parse(FixtureDeliveries.load("gitea/webhook/signed/pull-request-event.json"))
+                .event();
+
+        assertThat(event.pullRequestSource()).isEqualTo(new PullRequestSource("example2/example", true, false, null));
+        assertThat(event.ref()).isEqualTo("refs/pull/2/head");
+        assertThat(event.sourceBranch()).isEqualTo("master");
+    }
+
+    @Test
     public void shouldReadGogsBranchNames() {
         WebhookEvent event = parser.parse(withEvent("gogs/webhook/signed/pull_request-edited.drone-go-scm.json",
                 "\"action\": \"edited\"", "\"action\": \"opened\"")).event();
 
         assertThat(event.sourceBranch()).isEqualTo("feature");
         assertThat(event.targetBranch()).isEqualTo("master");
-        assertThat(event.ref()).isEqualTo("refs/heads/feature");
+        assertThat(event.ref()).isEqualTo("refs/pull/2/head");
+        assertThat(event.pullRequestSource()).as("Gogs names the head repository in head_repo")
+                .isEqualTo(new PullRequestSource("gogits/hello-world", false, false, null));
     }
 
     @Test

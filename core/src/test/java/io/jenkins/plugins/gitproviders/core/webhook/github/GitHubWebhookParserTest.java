@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.gitproviders.core.model.ProviderType;
 import io.jenkins.plugins.gitproviders.core.testing.Fixtures;
+import io.jenkins.plugins.gitproviders.core.testing.JsonEdit;
 import io.jenkins.plugins.gitproviders.core.webhook.EventKind;
 import io.jenkins.plugins.gitproviders.core.webhook.FixtureDeliveries;
 import io.jenkins.plugins.gitproviders.core.webhook.ParseResult;
 import io.jenkins.plugins.gitproviders.core.webhook.ParserTable;
+import io.jenkins.plugins.gitproviders.core.webhook.PullRequestSource;
 import io.jenkins.plugins.gitproviders.core.webhook.WebhookDelivery;
 import io.jenkins.plugins.gitproviders.core.webhook.WebhookEvent;
 import java.nio.charset.StandardCharsets;
@@ -33,19 +35,19 @@ public class GitHubWebhookParserTest {
                 event("ping.json", EventKind.PING, "github.com/Octocoders/Hello-World", null, null, null),
                 event("ping.org.github-plugin.json", EventKind.PING, null, null, null, null),
                 event("ping.org.json", EventKind.PING, null, null, null, null),
-                event("pull_request-closed-not-merged.drone-go-scm.json", EventKind.PULL_REQUEST_CLOSED, "github.com/bradrydzewski/drone-test-go", "refs/heads/master", "d2b75aa7797ec26b088fa2dd527e9d2c052fcedd", 1),
-                event("pull_request-closed-not-merged.json", EventKind.PULL_REQUEST_CLOSED, "github.com/Codertocat/Hello-World", "refs/heads/changes", "ec26c3e57ca3a959ca5aad62de7213c562f8c821", 2),
-                event("pull_request-closed.baxter.json", EventKind.PULL_REQUEST_CLOSED, "github.com/baxterthehacker/public-repo", "refs/heads/changes", "0d1a26e67d8f5eaf1f6ba5c57fc3c7d91ac0fd1c", 1),
+                event("pull_request-closed-not-merged.drone-go-scm.json", EventKind.PULL_REQUEST_CLOSED, "github.com/bradrydzewski/drone-test-go", "refs/pull/1/head", "d2b75aa7797ec26b088fa2dd527e9d2c052fcedd", 1),
+                event("pull_request-closed-not-merged.json", EventKind.PULL_REQUEST_CLOSED, "github.com/Codertocat/Hello-World", "refs/pull/2/head", "ec26c3e57ca3a959ca5aad62de7213c562f8c821", 2),
+                event("pull_request-closed.baxter.json", EventKind.PULL_REQUEST_CLOSED, "github.com/baxterthehacker/public-repo", "refs/pull/1/head", "0d1a26e67d8f5eaf1f6ba5c57fc3c7d91ac0fd1c", 1),
                 ignored("pull_request-converted_to_draft.json", "Pull request action"),
                 ignored("pull_request-labeled.json", "Pull request action 'labeled' does not"),
-                event("pull_request-opened.drone-go-scm.json", EventKind.PULL_REQUEST_OPENED, "github.com/bradrydzewski/drone-test-go", "refs/heads/master", "d2b75aa7797ec26b088fa2dd527e9d2c052fcedd", 1),
-                event("pull_request-opened.json", EventKind.PULL_REQUEST_OPENED, "github.com/Codertocat/Hello-World", "refs/heads/changes", "ec26c3e57ca3a959ca5aad62de7213c562f8c821", 2),
-                event("pull_request-opened.null-body.json", EventKind.PULL_REQUEST_OPENED, "github.com/Codertocat/Hello-World", "refs/heads/changes", "ec26c3e57ca3a959ca5aad62de7213c562f8c821", 2),
-                event("pull_request-ready_for_review.json", EventKind.PULL_REQUEST_UPDATED, "github.com/Codertocat/Hello-World", "refs/heads/changes", "ec26c3e57ca3a959ca5aad62de7213c562f8c821", 2),
-                event("pull_request-reopened.json", EventKind.PULL_REQUEST_OPENED, "github.com/Codertocat/Hello-World", "refs/heads/changes", "ec26c3e57ca3a959ca5aad62de7213c562f8c821", 2),
-                event("pull_request-synchronize.baxter.json", EventKind.PULL_REQUEST_UPDATED, "github.com/baxterthehacker/public-repo", "refs/heads/changes", "0d1a26e67d8f5eaf1f6ba5c57fc3c7d91ac0fd1c", 1),
-                event("pull_request-synchronize.drone-go-scm.json", EventKind.PULL_REQUEST_UPDATED, "github.com/bradrydzewski/drone-test-go", "refs/heads/master", "8102e371cd01cf668893cb2d04a04d52331b1dc9", 1),
-                event("pull_request-synchronize.json", EventKind.PULL_REQUEST_UPDATED, "github.com/Codertocat/Hello-World", "refs/heads/changes", "ec26c3e57ca3a959ca5aad62de7213c562f8c821", 2),
+                event("pull_request-opened.drone-go-scm.json", EventKind.PULL_REQUEST_OPENED, "github.com/bradrydzewski/drone-test-go", "refs/pull/1/head", "d2b75aa7797ec26b088fa2dd527e9d2c052fcedd", 1),
+                event("pull_request-opened.json", EventKind.PULL_REQUEST_OPENED, "github.com/Codertocat/Hello-World", "refs/pull/2/head", "ec26c3e57ca3a959ca5aad62de7213c562f8c821", 2),
+                event("pull_request-opened.null-body.json", EventKind.PULL_REQUEST_OPENED, "github.com/Codertocat/Hello-World", "refs/pull/2/head", "ec26c3e57ca3a959ca5aad62de7213c562f8c821", 2),
+                event("pull_request-ready_for_review.json", EventKind.PULL_REQUEST_UPDATED, "github.com/Codertocat/Hello-World", "refs/pull/2/head", "ec26c3e57ca3a959ca5aad62de7213c562f8c821", 2),
+                event("pull_request-reopened.json", EventKind.PULL_REQUEST_OPENED, "github.com/Codertocat/Hello-World", "refs/pull/2/head", "ec26c3e57ca3a959ca5aad62de7213c562f8c821", 2),
+                event("pull_request-synchronize.baxter.json", EventKind.PULL_REQUEST_UPDATED, "github.com/baxterthehacker/public-repo", "refs/pull/1/head", "0d1a26e67d8f5eaf1f6ba5c57fc3c7d91ac0fd1c", 1),
+                event("pull_request-synchronize.drone-go-scm.json", EventKind.PULL_REQUEST_UPDATED, "github.com/bradrydzewski/drone-test-go", "refs/pull/1/head", "8102e371cd01cf668893cb2d04a04d52331b1dc9", 1),
+                event("pull_request-synchronize.json", EventKind.PULL_REQUEST_UPDATED, "github.com/Codertocat/Hello-World", "refs/pull/2/head", "ec26c3e57ca3a959ca5aad62de7213c562f8c821", 2),
                 event("push-branch-created.baxter.json", EventKind.BRANCH_CREATED, "github.com/baxterthehacker/public-repo", "refs/heads/changes", "0d1a26e67d8f5eaf1f6ba5c57fc3c7d91ac0fd1c", null),
                 event("push-branch-created.drone-go-scm.json", EventKind.BRANCH_CREATED, "github.com/bradrydzewski/drone-test-go", "refs/heads/feature-branch", "d2b75aa7797ec26b088fa2dd527e9d2c052fcedd", null),
                 event("push-branch-created.json", EventKind.BRANCH_CREATED, "github.com/Codertocat/Hello-World", "refs/heads/master", "6113728f27ae82c7b1a177c8d03f9e96e0adf246", null),
@@ -61,7 +63,7 @@ public class GitHubWebhookParserTest {
                 event("push-tag-deleted.with-organization.json", EventKind.TAG_DELETED, "github.com/Codertocat/Hello-World", "refs/tags/simple-tag", null, null),
                 event("push.github-plugin.json", EventKind.BRANCH_PUSH, "github.com/lanwen/test", "refs/heads/master", "1eee2db8927ab3f7ec983b2e6052f351dd61a419", null),
                 event("real/ping.json", EventKind.PING, "github.com/ailisp/gcbapp-buildconfig-example", null, null, null),
-                event("real/pull_request-synchronize.json", EventKind.PULL_REQUEST_UPDATED, "github.com/ailisp/gcbapp-buildconfig-example", "refs/heads/ailisp-patch-1", "e238171456e973f696a972b80599a849db5fe540", 1),
+                event("real/pull_request-synchronize.json", EventKind.PULL_REQUEST_UPDATED, "github.com/ailisp/gcbapp-buildconfig-example", "refs/pull/1/head", "e238171456e973f696a972b80599a849db5fe540", 1),
                 event("real/push-branch-master.json", EventKind.BRANCH_PUSH, "github.com/ailisp/gcbapp-buildconfig-example", "refs/heads/master", "a21683865c088b5fe1906cf6552d15a285a4986d", null),
                 event("signed/ping.secret-123.json", EventKind.PING, "github.com/lanwen/test", null, null, null)
         ).check(parser);
@@ -182,6 +184,38 @@ public class GitHubWebhookParserTest {
         assertThat(parser.parse(newBase).event().kind()).isEqualTo(EventKind.PULL_REQUEST_UPDATED);
         assertThat(parser.parse(newBase).event().pullRequestNumber()).isEqualTo(7);
         assertThat(parser.parse(newTitle).outcome()).isEqualTo(ParseResult.Outcome.IGNORED);
+    }
+
+    @Test
+    public void shouldTellAPullRequestFromAForkAndWhatGitHubSaysOfItsAuthor() {
+        String fixture = "github/webhook/pull_request-opened.json";
+        WebhookDelivery fromFork = pullRequest(JsonEdit.fixture(fixture, root -> {
+            JsonEdit.at(root, "/pull_request/head/repo").put("full_name", "mallory/Hello-World");
+            JsonEdit.at(root, "/pull_request").put("author_association", "CONTRIBUTOR");
+        }));
+        WebhookDelivery fromMembersFork = pullRequest(JsonEdit.fixture(fixture, root -> {
+            JsonEdit.at(root, "/pull_request/head/repo").put("full_name", "alice/Hello-World");
+            JsonEdit.at(root, "/pull_request").put("author_association", "MEMBER");
+        }));
+        WebhookDelivery fromDeletedFork = pullRequest(JsonEdit.fixture(fixture,
+                root -> JsonEdit.at(root, "/pull_request/head").putNull("repo")));
+
+        WebhookEvent fork = parser.parse(fromFork).event();
+        assertThat(fork.pullRequestSource())
+                .isEqualTo(new PullRequestSource("mallory/Hello-World", true, false, "CONTRIBUTOR"));
+        assertThat(fork.fromFork()).isTrue();
+        assertThat(fork.ref()).as("the pull request ref holds the fork's commits").isEqualTo("refs/pull/2/head");
+        assertThat(parser.parse(fromMembersFork).event().pullRequestSource())
+                .isEqualTo(new PullRequestSource("alice/Hello-World", true, true, "MEMBER"));
+        assertThat(parser.parse(fromDeletedFork).event().pullRequestSource())
+                .as("a deleted fork counts as a fork; the owner stays trusted")
+                .isEqualTo(new PullRequestSource(null, true, true, "OWNER"));
+        assertThat(parser.parse(FixtureDeliveries.load(fixture)).event().pullRequestSource())
+                .isEqualTo(new PullRequestSource("Codertocat/Hello-World", false, true, "OWNER"));
+    }
+
+    private static WebhookDelivery pullRequest(byte[] body) {
+        return WebhookDelivery.post(Map.of("X-GitHub-Event", "pull_request"), body);
     }
 
     @Test

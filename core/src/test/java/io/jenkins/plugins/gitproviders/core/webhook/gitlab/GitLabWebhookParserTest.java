@@ -7,10 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.gitproviders.core.model.ProviderType;
 import io.jenkins.plugins.gitproviders.core.testing.Fixtures;
+import io.jenkins.plugins.gitproviders.core.testing.JsonEdit;
 import io.jenkins.plugins.gitproviders.core.webhook.EventKind;
 import io.jenkins.plugins.gitproviders.core.webhook.FixtureDeliveries;
 import io.jenkins.plugins.gitproviders.core.webhook.ParseResult;
 import io.jenkins.plugins.gitproviders.core.webhook.ParserTable;
+import io.jenkins.plugins.gitproviders.core.webhook.PullRequestSource;
 import io.jenkins.plugins.gitproviders.core.webhook.WebhookDelivery;
 import io.jenkins.plugins.gitproviders.core.webhook.WebhookEvent;
 import java.nio.charset.StandardCharsets;
@@ -33,14 +35,14 @@ public class GitLabWebhookParserTest {
                 ignored("deployment-event.json", "GitLab 'Deployment Hook' deliveries do"),
                 ignored("issue-event.json", "GitLab 'Issue Hook' deliveries do not"),
                 ignored("job.go-gitlab.json", "GitLab 'Job Hook' deliveries do not"),
-                event("merge-request-event.json", EventKind.PULL_REQUEST_OPENED, "example.com/gitlabhq/gitlab-test", "refs/heads/ms-viewport", "da1560886d4f094c3e6c9ef40349f7d38b5d27d7", 1),
-                event("merge_request-close.json", EventKind.PULL_REQUEST_CLOSED, "gitlab.com/gitlab-org/hello-world", "refs/heads/feature", "c4c79227ed610f1151f05bbc5be33b4f340d39c8", 1),
+                event("merge-request-event.json", EventKind.PULL_REQUEST_OPENED, "example.com/gitlabhq/gitlab-test", "refs/merge-requests/1/head", "da1560886d4f094c3e6c9ef40349f7d38b5d27d7", 1),
+                event("merge_request-close.json", EventKind.PULL_REQUEST_CLOSED, "gitlab.com/gitlab-org/hello-world", "refs/merge-requests/1/head", "c4c79227ed610f1151f05bbc5be33b4f340d39c8", 1),
                 malformed("merge_request-merge.group-hook.go-gitlab.json", "'$.object_attributes.iid' is missing;"),
-                event("merge_request-merge.json", EventKind.PULL_REQUEST_MERGED, "gitlab.com/gitlab-org/hello-world", "refs/heads/feature", "c4c79227ed610f1151f05bbc5be33b4f340d39c8", 1),
-                event("merge_request-open.gitlab4j.json", EventKind.PULL_REQUEST_OPENED, "example.com/gitlabhq/gitlab-test", "refs/heads/ms-viewport", "da1560886d4f094c3e6c9ef40349f7d38b5d27d7", 1),
-                event("merge_request-open.go-gitlab.json", EventKind.PULL_REQUEST_OPENED, "example.com/gitlabhq/gitlab-test", "refs/heads/ms-viewport", "da1560886d4f094c3e6c9ef40349f7d38b5d27d7", 1),
-                event("merge_request-open.json", EventKind.PULL_REQUEST_OPENED, "gitlab.com/gitlab-org/hello-world", "refs/heads/feature", "c4c79227ed610f1151f05bbc5be33b4f340d39c8", 1),
-                event("merge_request-update.go-gitlab.json", EventKind.PULL_REQUEST_UPDATED, "10.40.8.5/test/woodpecker", "refs/heads/next-feature", "0ab96a10266b95b4b533dcfd98738015fbe70889", 2),
+                event("merge_request-merge.json", EventKind.PULL_REQUEST_MERGED, "gitlab.com/gitlab-org/hello-world", "refs/merge-requests/1/head", "c4c79227ed610f1151f05bbc5be33b4f340d39c8", 1),
+                event("merge_request-open.gitlab4j.json", EventKind.PULL_REQUEST_OPENED, "example.com/gitlabhq/gitlab-test", "refs/merge-requests/1/head", "da1560886d4f094c3e6c9ef40349f7d38b5d27d7", 1),
+                event("merge_request-open.go-gitlab.json", EventKind.PULL_REQUEST_OPENED, "example.com/gitlabhq/gitlab-test", "refs/merge-requests/1/head", "da1560886d4f094c3e6c9ef40349f7d38b5d27d7", 1),
+                event("merge_request-open.json", EventKind.PULL_REQUEST_OPENED, "gitlab.com/gitlab-org/hello-world", "refs/merge-requests/1/head", "c4c79227ed610f1151f05bbc5be33b4f340d39c8", 1),
+                event("merge_request-update.go-gitlab.json", EventKind.PULL_REQUEST_UPDATED, "10.40.8.5/test/woodpecker", "refs/merge-requests/2/head", "0ab96a10266b95b4b533dcfd98738015fbe70889", 2),
                 ignored("merge_request-update.json", "Merge request update without new"),
                 ignored("note-commit.go-gitlab.json", "GitLab 'Note Hook' deliveries do not"),
                 ignored("note-merge_request.gitlab4j.json", "GitLab 'Note Hook' deliveries do not"),
@@ -128,6 +130,23 @@ public class GitLabWebhookParserTest {
 
         assertThat(result.outcome()).isEqualTo(ParseResult.Outcome.MALFORMED);
         assertThat(result.reason()).contains("'$.object_attributes.iid' is a string; expected a whole number");
+    }
+
+    @Test
+    public void shouldTellAMergeRequestFromAForkByItsSourceProject() {
+        byte[] fromFork = JsonEdit.fixture("gitlab/webhook/merge_request-open.json", root -> {
+            JsonEdit.at(root, "/object_attributes").put("source_project_id", 999);
+            JsonEdit.at(root, "/object_attributes/source").put("path_with_namespace", "mallory/hello-world");
+        });
+
+        WebhookEvent fork = parser.parse(delivery("Merge Request Hook", new String(fromFork, StandardCharsets.UTF_8),
+                Map.of())).event();
+        WebhookEvent own = parser.parse(FixtureDeliveries.load("gitlab/webhook/merge_request-open.json")).event();
+
+        assertThat(fork.pullRequestSource()).isEqualTo(new PullRequestSource("mallory/hello-world", true, false, null));
+        assertThat(fork.ref()).isEqualTo("refs/merge-requests/1/head");
+        assertThat(own.pullRequestSource())
+                .isEqualTo(new PullRequestSource("gitlab-org/hello-world", false, false, null));
     }
 
     private static WebhookDelivery delivery(String event, String body, Map<String, String> extra) {
