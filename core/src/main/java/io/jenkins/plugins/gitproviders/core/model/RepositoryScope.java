@@ -1,7 +1,9 @@
 package io.jenkins.plugins.gitproviders.core.model;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -20,29 +22,40 @@ public final class RepositoryScope {
      *                       ({@code acme/payments}, {@code platform/infra/tools}, {@code org/project/repo})
      */
     public static boolean contains(ProviderSpec provider, String repositoryPath) {
-        return contains(provider, Arrays.asList(repositoryPath.split("/", -1)));
+        return contains(provider.type(), provider.scope(), repositoryPath);
     }
 
     /** Tells whether the repository, given as path segments, is within the provider's scope. */
     public static boolean contains(ProviderSpec provider, List<String> segments) {
-        Optional<String> scope = provider.scopeValue();
-        if (scope.isEmpty()) {
+        return contains(provider, String.join("/", segments));
+    }
+
+    /**
+     * Tells whether a scope of a host type holds the repository: GitLab groups hold their subgroups' projects, Azure
+     * DevOps scopes name an organization or organization/project, and elsewhere the scope is the repository's direct
+     * owner (account, organization, workspace or project key). The scope's own path is not a repository inside it.
+     *
+     * @param scope the scope as configured, or {@code null} for none
+     */
+    public static boolean contains(ProviderType type, @CheckForNull String scope, String repositoryPath) {
+        if (scope == null || scope.isBlank()) {
             return true;
         }
-        List<String> scopeSegments = Arrays.asList(scope.get().split("/"));
-        // The repository's own name comes after the scope, so the path is longer.
-        if (scopeSegments.size() >= segments.size()) {
+        List<String> scopeSegments = segments(scope);
+        List<String> path = segments(repositoryPath);
+        if (scopeSegments.isEmpty() || scopeSegments.size() >= path.size()
+                || !path.subList(0, scopeSegments.size()).equals(scopeSegments)) {
             return false;
         }
-        for (int i = 0; i < scopeSegments.size(); i++) {
-            if (!scopeSegments.get(i).equalsIgnoreCase(segments.get(i))) {
-                return false;
-            }
-        }
-        ProviderType type = provider.type();
-        // Only GitLab groups nest and only Azure DevOps scopes name organization/project; elsewhere the scope is the
-        // repository's direct owner.
-        return type.isGitLab() || type == ProviderType.AZURE_DEVOPS || scopeSegments.size() == segments.size() - 1;
+        return type.isGitLab() || type == ProviderType.AZURE_DEVOPS
+                || scopeSegments.size() == 1 && path.size() == 2;
+    }
+
+    /** Splits a path into its non-empty segments, lowercase: the hosts ignore case in these names. */
+    private static List<String> segments(String path) {
+        return Arrays.stream(path.strip().toLowerCase(Locale.ROOT).split("/"))
+                .filter(segment -> !segment.isEmpty())
+                .toList();
     }
 
     /**

@@ -2,7 +2,9 @@ package io.jenkins.plugins.gitproviders.core.model;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -58,6 +60,35 @@ public final class RepositorySecrets {
         }
         return pattern == null ? new Selection(null, provider.webhookSecretCredentialsIds())
                 : new Selection(pattern, ids);
+    }
+
+    /**
+     * Returns the selections a delivery may have been signed with when the repository it names cannot be read before
+     * verifying it (GitLab's and Azure DevOps' header tokens, bodies that give no hint): the repository's claimed path
+     * decides one selection when known, and otherwise every level applies (the provider's own secrets first, then
+     * each pattern's). Verify against each level on its own, then keep only those that {@link Selection#covers} the
+     * repository of the verified body.
+     *
+     * @param claimedRepositoryPath the repository the delivery claims, or {@code null} when unknown
+     */
+    public static List<Selection> candidates(ProviderSpec provider, @CheckForNull String claimedRepositoryPath) {
+        if (provider.repositorySecrets().isEmpty()
+                || claimedRepositoryPath != null && !claimedRepositoryPath.isBlank()) {
+            return List.of(select(provider, claimedRepositoryPath));
+        }
+        List<Selection> levels = new ArrayList<>();
+        levels.add(new Selection(null, provider.webhookSecretCredentialsIds()));
+        Map<String, List<String>> byPattern = new LinkedHashMap<>();
+        for (RepositorySecret secret : provider.repositorySecrets()) {
+            if (secret.patternProblem().isEmpty() && !secret.credentialsId().isEmpty()) {
+                List<String> ids = byPattern.computeIfAbsent(secret.normalizedPattern(), pattern -> new ArrayList<>());
+                if (!ids.contains(secret.credentialsId())) {
+                    ids.add(secret.credentialsId());
+                }
+            }
+        }
+        byPattern.forEach((pattern, ids) -> levels.add(new Selection(pattern, ids)));
+        return levels;
     }
 
     /**

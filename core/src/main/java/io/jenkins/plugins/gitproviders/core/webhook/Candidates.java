@@ -1,7 +1,7 @@
 package io.jenkins.plugins.gitproviders.core.webhook;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
-import io.jenkins.plugins.gitproviders.core.model.ProviderScope;
+import io.jenkins.plugins.gitproviders.core.model.RepositoryScope;
 import io.jenkins.plugins.gitproviders.core.model.ProviderSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,7 +122,7 @@ record Candidates(List<ProviderSpec> providers, List<String> notes) {
         }
         List<ProviderSpec> ordered = new ArrayList<>();
         if (hint.fullPath() != null) {
-            onHost.stream().filter(p -> p.scope() != null && ProviderScope.contains(p, hint.fullPath()))
+            onHost.stream().filter(p -> p.scope() != null && RepositoryScope.contains(p, hint.fullPath()))
                     .forEach(ordered::add);
         }
         onHost.stream().filter(p -> p.scope() == null).forEach(ordered::add);

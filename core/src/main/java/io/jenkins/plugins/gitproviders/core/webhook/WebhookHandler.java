@@ -1,8 +1,9 @@
 package io.jenkins.plugins.gitproviders.core.webhook;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
-import io.jenkins.plugins.gitproviders.core.model.ProviderScope;
 import io.jenkins.plugins.gitproviders.core.model.ProviderSpec;
+import io.jenkins.plugins.gitproviders.core.model.RepositoryScope;
+import io.jenkins.plugins.gitproviders.core.model.RepositorySecrets;
 import io.jenkins.plugins.gitproviders.core.repository.RepositoryKey;
 import io.jenkins.plugins.gitproviders.core.routing.DeliveryDeduplicator;
 import io.jenkins.plugins.gitproviders.core.routing.JobIndex;
@@ -14,6 +15,7 @@ import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -107,13 +109,13 @@ public final class WebhookHandler {
         if (admission.answer() != null) {
             return admission.answer();
         }
-        List<ProviderSpec> verified = null;
+        Verified verified = null;
         if (SignatureVerifier.verifiesWithoutBody(admission.format())) {
             Verified byHeader = verifyTokens(admission, head, now);
             if (byHeader.answer() != null) {
                 return byHeader.answer();
             }
-            verified = byHeader.providers();
+            verified = byHeader;
         }
         byte[] bytes;
         try {
@@ -147,13 +149,13 @@ public final class WebhookHandler {
         if (admission.answer() != null) {
             return admission.answer();
         }
-        List<ProviderSpec> verified = null;
+        Verified verified = null;
         if (SignatureVerifier.verifiesWithoutBody(admission.format())) {
             Verified byHeader = verifyTokens(admission, delivery, now);
             if (byHeader.answer() != null) {
                 return byHeader.answer();
             }
-            verified = byHeader.providers();
+            verified = byHeader;
         }
         return verifyAndProcess(admission, delivery, verified, now);
     }
@@ -176,8 +178,21 @@ public final class WebhookHandler {
         }
     }
 
-    /** The providers that verified a delivery, or the refusal. */
-    private record Verified(@CheckForNull WebhookResponse answer, List<ProviderSpec> providers) {}
+    /**
+     * The providers that verified a delivery, with the secret selections that verified it per provider name (checked
+     * against the repository once the body is parsed), or the refusal.
+     */
+    private record Verified(@CheckForNull WebhookResponse answer, List<ProviderSpec> providers,
+            Map<String, List<RepositorySecrets.Selection>> selections) {
+        static Verified refused(WebhookResponse answer) {
+            return new Verified(answer, List.of(), Map.of());
+        }
+    }
+
+    /** Resolves the secrets of one selection of a provider: the plugin resolves the IDs a specification names. */
+    private List<byte[]> secretsOf(ProviderSpec provider, RepositorySecrets.Selection selection) {
+        return secrets.secretsFor(provider.toBuilder().webhookSecretCredentialsIds(selection.credentialsIds()).build());
+    }
 
     private Admission admit(WebhookDelivery head, long length, @CheckForNull String providerName, Instant now) {
         Optional<WebhookFormat> detected = HostDetector.detectFromHeaders(head);
@@ -199,38 +214,50 @@ public final class WebhookHandler {
         return new Admission(null, format, cap, candidates);
     }
 
-    /** Verifies a GitLab or Azure DevOps delivery by the secret in its headers; the body is not needed. */
+    /**
+     * Verifies a GitLab or Azure DevOps delivery by the secret in its headers; the body is not needed. The repository
+     * is not known yet, so each of a provider's secret selections is tried (comparing a header costs next to nothing)
+     * and those that match are checked against the repository after parsing.
+     */
     private Verified verifyTokens(Admission admission, WebhookDelivery head, Instant now) {
         List<ProviderSpec> verified = new ArrayList<>();
+        Map<String, List<RepositorySecrets.Selection>> selections = new LinkedHashMap<>();
         List<String> refusals = new ArrayList<>(admission.candidates().notes());
         for (ProviderSpec candidate : admission.candidates().providers()) {
-            Verification verification = SignatureVerifier.verify(admission.format(), head,
-                    secrets.secretsFor(candidate), candidate.allowSha1Signatures());
-            if (verification.accepted()) {
+            String refusal = null;
+            for (RepositorySecrets.Selection selection : RepositorySecrets.candidates(candidate, null)) {
+                Verification verification = SignatureVerifier.verify(admission.format(), head,
+                        secretsOf(candidate, selection), candidate.allowSha1Signatures());
+                if (verification.accepted()) {
+                    selections.computeIfAbsent(candidate.name(), name -> new ArrayList<>()).add(selection);
+                } else if (refusal == null) {
+                    refusal = verification.message();
+                }
+            }
+            if (selections.containsKey(candidate.name())) {
                 verified.add(candidate);
             } else {
-                refusals.add("Provider '" + candidate.name() + "': " + verification.message());
+                refusals.add("Provider '" + candidate.name() + "': " + refusal);
             }
         }
         return verified.isEmpty()
-                ? new Verified(WebhookResponse.unverified(String.join("; ", refusals), now), List.of())
-                : new Verified(null, verified);
+                ? Verified.refused(WebhookResponse.unverified(String.join("; ", refusals), now))
+                : new Verified(null, verified, selections);
     }
 
     /** Verifies the body's signature with at most {@link #MAX_BODY_HMACS} HMACs, then processes the delivery. */
     private WebhookResponse verifyAndProcess(Admission admission, WebhookDelivery delivery,
-            @CheckForNull List<ProviderSpec> verifiedByHeader, Instant now) {
+            @CheckForNull Verified verifiedByHeader, Instant now) {
         WebhookFormat format = Objects.requireNonNull(admission.format());
-        List<ProviderSpec> verified = verifiedByHeader;
+        Verified verified = verifiedByHeader;
         if (verified == null) {
-            Verified bySignature = verifySignatures(format, admission.candidates(), delivery, now);
-            if (bySignature.answer() != null) {
-                return bySignature.answer();
+            verified = verifySignatures(format, admission.candidates(), delivery, now);
+            if (verified.answer() != null) {
+                return verified.answer();
             }
-            verified = bySignature.providers();
         }
         try {
-            return process(delivery, verified, now);
+            return process(delivery, verified.providers(), verified.selections(), now);
         } catch (RuntimeException e) {
             // Parsers and routing are meant never to throw; if one does, answer without details and let the host retry.
             return verifiedAnswer(500, "Jenkins failed to process this delivery (" + e.getClass().getSimpleName()
@@ -243,33 +270,47 @@ public final class WebhookHandler {
             Instant now) {
         int perSecret = SignatureVerifier.bodyHmacsPerSecret(format, delivery);
         Candidates chosen = candidates;
-        int estimate = chosen.providers().stream().mapToInt(p -> p.webhookSecretCredentialsIds().size()).sum()
+        int estimate = chosen.providers().stream()
+                .mapToInt(p -> p.webhookSecretCredentialsIds().size() + p.repositorySecrets().size()).sum()
                 * perSecret;
-        if (estimate > MAX_BODY_HMACS) {
-            Optional<RepositoryHint> hint = RepositoryHint.peek(format, delivery);
-            if (hint.isPresent()) {
-                chosen = chosen.preferring(hint.get());
-            }
+        boolean repositorySecrets = chosen.providers().stream().anyMatch(p -> !p.repositorySecrets().isEmpty());
+        // The repository a body claims picks the candidates and their secrets; it is checked again after parsing.
+        Optional<RepositoryHint> hint = estimate > MAX_BODY_HMACS || repositorySecrets
+                ? RepositoryHint.peek(format, delivery) : Optional.empty();
+        if (estimate > MAX_BODY_HMACS && hint.isPresent()) {
+            chosen = chosen.preferring(hint.get());
         }
+        String claimed = hint.map(RepositoryHint::fullPath).orElse(null);
         List<ProviderSpec> verified = new ArrayList<>();
+        Map<String, List<RepositorySecrets.Selection>> selections = new LinkedHashMap<>();
         List<String> refusals = new ArrayList<>(chosen.notes());
         int budget = MAX_BODY_HMACS;
         List<String> untried = new ArrayList<>();
         for (ProviderSpec candidate : chosen.providers()) {
-            if (budget < perSecret) {
-                // Not even looked up: resolving a secret is work too.
-                untried.add(candidate.name());
-                continue;
+            String refusal = null;
+            for (RepositorySecrets.Selection selection : RepositorySecrets.candidates(candidate, claimed)) {
+                if (budget < perSecret) {
+                    // Not even looked up: resolving a secret is work too.
+                    if (!untried.contains(candidate.name())) {
+                        untried.add(candidate.name());
+                    }
+                    continue;
+                }
+                List<byte[]> candidateSecrets = secretsOf(candidate, selection);
+                int affordable = Math.min(candidateSecrets.size(), budget / perSecret);
+                budget -= affordable * perSecret;
+                Verification verification = SignatureVerifier.verify(format, delivery,
+                        candidateSecrets.subList(0, affordable), candidate.allowSha1Signatures());
+                if (verification.accepted()) {
+                    selections.computeIfAbsent(candidate.name(), name -> new ArrayList<>()).add(selection);
+                } else if (refusal == null) {
+                    refusal = verification.message();
+                }
             }
-            List<byte[]> candidateSecrets = secrets.secretsFor(candidate);
-            int affordable = Math.min(candidateSecrets.size(), budget / perSecret);
-            budget -= affordable * perSecret;
-            Verification verification = SignatureVerifier.verify(format, delivery,
-                    candidateSecrets.subList(0, affordable), candidate.allowSha1Signatures());
-            if (verification.accepted()) {
+            if (selections.containsKey(candidate.name())) {
                 verified.add(candidate);
-            } else {
-                refusals.add("Provider '" + candidate.name() + "': " + verification.message());
+            } else if (refusal != null) {
+                refusals.add("Provider '" + candidate.name() + "': " + refusal);
             }
         }
         if (!untried.isEmpty()) {
@@ -278,11 +319,12 @@ public final class WebhookHandler {
                     + "; name the provider at the end of the webhook address (git-providers-webhook/<name>)");
         }
         return verified.isEmpty()
-                ? new Verified(WebhookResponse.unverified(String.join("; ", refusals), now), List.of())
-                : new Verified(null, verified);
+                ? Verified.refused(WebhookResponse.unverified(String.join("; ", refusals), now))
+                : new Verified(null, verified, selections);
     }
 
-    private WebhookResponse process(WebhookDelivery delivery, List<ProviderSpec> verified, Instant now) {
+    private WebhookResponse process(WebhookDelivery delivery, List<ProviderSpec> verified,
+            Map<String, List<RepositorySecrets.Selection>> selections, Instant now) {
         String firstName = verified.get(0).name();
         ParseResult parsed = WebhookParsers.forProvider(verified.get(0)).parse(delivery);
         if (parsed.outcome() == ParseResult.Outcome.MALFORMED) {
@@ -323,7 +365,15 @@ public final class WebhookHandler {
         ProviderSpec provider = serving.get();
         String providerName = provider.name();
         String repositoryPath = event.repositoryInfo().map(RepositoryInfo::fullPath).orElse("");
-        if (!provider.allowOutsideScope() && !ProviderScope.contains(provider, repositoryPath)) {
+        List<RepositorySecrets.Selection> used = selections.getOrDefault(providerName, List.of());
+        if (used.stream().noneMatch(selection -> selection.covers(provider, repositoryPath))) {
+            // A secret of one repository or owner never authenticates a delivery for another: as if unsigned.
+            return WebhookResponse.unverified("Provider '" + providerName + "': the delivery for repository "
+                    + key.get() + " was signed with " + used.stream().map(RepositorySecrets.Selection::describe)
+                            .collect(Collectors.joining(" or ")) + ", which do not cover that repository ("
+                    + RepositorySecrets.select(provider, repositoryPath).describe() + " do)", now);
+        }
+        if (!provider.allowOutsideScope() && !RepositoryScope.contains(provider, repositoryPath)) {
             return verifiedAnswer(202, "Ignored: repository " + key.get() + " is outside the scope of provider '"
                     + providerName + "', which therefore triggers nothing for it", now, providerName, event,
                     key.get(), List.of(), List.of(), false, List.of(), parsed.events(), "Ignored: repository "

@@ -57,4 +57,33 @@ public class RepositoryScopeTest {
         assertThat(RepositoryScope.refusal(gitea.toBuilder().allowOutsideScope(true).build(), "other/app"))
                 .isEmpty();
     }
+
+    @Test
+    public void shouldHoldEveryRepositoryWithoutScopeByType() {
+        assertThat(RepositoryScope.contains(ProviderType.GITHUB, null, "anyone/anything")).isTrue();
+        assertThat(RepositoryScope.contains(ProviderSpec.builder("gh", ProviderType.GITHUB).build(), "a/b")).isTrue();
+    }
+
+    @Test
+    public void shouldHoldTheOwnersRepositoriesByTypeIgnoringCase() {
+        assertThat(RepositoryScope.contains(ProviderType.GITHUB, "Octo-Org", "octo-org/Hello")).isTrue();
+        assertThat(RepositoryScope.contains(ProviderType.GITHUB, "octo-org", "octo-organisation/hello")).isFalse();
+        assertThat(RepositoryScope.contains(ProviderType.GITHUB, "octo-org", "octo-org")).as("the owner itself")
+                .isFalse();
+        assertThat(RepositoryScope.contains(ProviderType.BITBUCKET_DATA_CENTER, "~gopher", "~GOPHER/webhook-test"))
+                .isTrue();
+    }
+
+    @Test
+    public void shouldHoldGitLabSubgroupsAndAzureProjectsByType() {
+        assertThat(RepositoryScope.contains(ProviderType.GITLAB, "platform", "platform/infra/app")).isTrue();
+        assertThat(RepositoryScope.contains(ProviderType.GITLAB, "platform/infra", "platform/infra/app")).isTrue();
+        assertThat(RepositoryScope.contains(ProviderType.GITLAB, "platform/infra", "platform/web/app")).isFalse();
+        assertThat(RepositoryScope.contains(ProviderType.AZURE_DEVOPS, "fabrikam/Fiber", "fabrikam/fiber/repo"))
+                .isTrue();
+        assertThat(RepositoryScope.contains(ProviderType.AZURE_DEVOPS, "fabrikam/Fiber", "fabrikam/other/repo"))
+                .isFalse();
+        assertThat(RepositoryScope.contains(ProviderType.GITHUB, "a/b", "a/b/c")).as("GitHub scopes are one owner")
+                .isFalse();
+    }
 }

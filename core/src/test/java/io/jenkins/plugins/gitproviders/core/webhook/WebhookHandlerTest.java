@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.gitproviders.core.model.ProviderSpec;
+import io.jenkins.plugins.gitproviders.core.model.RepositorySecret;
 import io.jenkins.plugins.gitproviders.core.model.ProviderType;
 import io.jenkins.plugins.gitproviders.core.repository.RepositoryKey;
 import io.jenkins.plugins.gitproviders.core.routing.DeliveryDeduplicator;
@@ -539,5 +540,76 @@ public class WebhookHandlerTest {
                 assertThat(EventEnvironment.variables("github", dispatch.event()))
                         .containsEntry("GIT_PROVIDER_PR_FROM_FORK", "true")
                         .containsEntry("GIT_PROVIDER_REF", "refs/pull/2/head"));
+    }
+
+    private ProviderSpec gitHubWithRepositorySecret(String pattern, String repositorySecret) {
+        secretsById.put("payments-secret", List.of(repositorySecret));
+        return github("github", GITHUB_SECRET).toBuilder()
+                .repositorySecrets(List.of(new RepositorySecret(pattern, "payments-secret")))
+                .build();
+    }
+
+    @Test
+    public void shouldAcceptADeliverySignedWithTheSecretOfItsRepository() {
+        index.put(Subscription.all("drone/ci", DRONE_TEST));
+        ProviderSpec provider = gitHubWithRepositorySecret("bradrydzewski/drone-test-go", "repository secret");
+
+        WebhookResponse response = handler(provider).handle(signedGitHub(PUSH, "repository secret", "d-1"), null);
+
+        assertThat(response.status()).isEqualTo(202);
+        assertThat(response.triggered()).containsExactly("drone/ci");
+    }
+
+    @Test
+    public void shouldRefuseTheSharedSecretForARepositoryWithASecretOfItsOwn() {
+        index.put(Subscription.all("drone/ci", DRONE_TEST));
+        ProviderSpec provider = gitHubWithRepositorySecret("bradrydzewski/*", "owner secret");
+
+        WebhookResponse response = handler(provider).handle(signedGitHub(PUSH, GITHUB_SECRET, "d-1"), null);
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.json()).contains(WebhookResponse.UNVERIFIED_MESSAGE);
+        assertThat(response.triggered()).isEmpty();
+    }
+
+    @Test
+    public void shouldRefuseARepositorySecretForAnotherRepository() {
+        // The secret of acme/payments signs a delivery that names bradrydzewski/drone-test-go
+        index.put(Subscription.all("drone/ci", DRONE_TEST));
+        ProviderSpec provider = gitHubWithRepositorySecret("acme/payments", "payments only");
+
+        WebhookResponse response = handler(provider).handle(signedGitHub(PUSH, "payments only", "d-1"), null);
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.triggered()).isEmpty();
+    }
+
+    @Test
+    public void shouldCheckAGitLabTokenOfARepositoryAgainstTheRepositoryItNames() {
+        // GitLab's token travels in a header, before the repository is known: every level is tried, then checked
+        String fixture = "gitlab/webhook/signed/push.token-topsecret.json";
+        secretsById.put("gl", List.of("shared"));
+        secretsById.put("hello-token", List.of("topsecret"));
+        index.put(Subscription.all("hello", RepositoryKey.parseOrThrow("git@gitlab.com:gitlab-org/hello-world.git")));
+        ProviderSpec helloOnly = ProviderSpec.builder("gitlab", ProviderType.GITLAB)
+                .webhookSecretCredentialsIds(List.of("gl"))
+                .repositorySecrets(List.of(new RepositorySecret("gitlab-org/hello-world", "hello-token")))
+                .build();
+        ProviderSpec otherOnly = helloOnly.toBuilder()
+                .repositorySecrets(List.of(new RepositorySecret("gitlab-org/other", "hello-token")))
+                .build();
+
+        WebhookResponse accepted = handler(helloOnly)
+                .handle(WebhookDelivery.post(headersOf(fixture), Fixtures.bytes(fixture)), null);
+        WebhookResponse refused = new WebhookHandler(List.of(otherOnly), provider -> provider
+                .webhookSecretCredentialsIds().stream().flatMap(id -> secretsById.get(id).stream())
+                .map(secret -> secret.getBytes(StandardCharsets.UTF_8)).toList(), new JobIndex(),
+                new DeliveryDeduplicator(), Clock.fixed(NOW, ZoneOffset.UTC))
+                .handle(WebhookDelivery.post(headersOf(fixture), Fixtures.bytes(fixture)), null);
+
+        assertThat(accepted.status()).isEqualTo(202);
+        assertThat(accepted.triggered()).containsExactly("hello");
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.detail()).contains("do not cover that repository");
     }
 }
