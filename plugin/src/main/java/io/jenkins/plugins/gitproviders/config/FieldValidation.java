@@ -17,20 +17,22 @@ final class FieldValidation {
 
     /** Tells the kind of a credential as the controller sees it. */
     static CredentialKindLookup systemKinds() {
-        return id -> ProviderCredentials.findSystem(id, null).flatMap(ProviderCredentials::kindOf);
+        return id -> ProviderCredentials.findSystem(id, List.of()).flatMap(ProviderCredentials::kindOf);
     }
 
     /** Validates the draft and reports the problems of one field only. */
     static FormValidation check(String field, ProviderSpec draft, Collection<ProviderSpec> others) {
-        List<Problem> problems = ProviderValidator.validate(draft, others, systemKinds()).problemsFor(field);
+        List<Problem> problems =
+                ProviderValidator.validate(draft, others, systemKinds()).problemsFor(field);
         if (problems.isEmpty()) {
             return FormValidation.ok();
         }
         List<FormValidation> results = new ArrayList<>();
         for (Problem problem : problems) {
-            results.add(problem.isError()
-                    ? FormValidation.error(problem.message())
-                    : FormValidation.warning(problem.message()));
+            results.add(
+                    problem.isError()
+                            ? FormValidation.error(problem.message())
+                            : FormValidation.warning(problem.message()));
         }
         return FormValidation.aggregate(results);
     }

@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Util;
 import hudson.model.Describable;
+import io.jenkins.plugins.gitproviders.core.model.ItemPattern;
 import io.jenkins.plugins.gitproviders.core.model.ProviderSpec;
 import io.jenkins.plugins.gitproviders.core.model.ProviderType;
 import java.util.ArrayList;
@@ -46,6 +47,24 @@ public abstract class GitProvider implements Describable<GitProvider> {
     private String previousWebhookSecretCredentialsId;
 
     private boolean active = true;
+
+    /** Item full-name patterns, one per line; {@code null} or empty: every item may use the provider. */
+    @CheckForNull
+    private String allowedItems;
+
+    private boolean allowOutsideScope;
+
+    private boolean allowSha1Signatures;
+
+    /** {@code null} means on: build status reporting is on unless an administrator turns it off. */
+    @CheckForNull
+    private Boolean statusReporting;
+
+    @CheckForNull
+    private String statusContextPrefix;
+
+    @CheckForNull
+    private List<RepositoryWebhookSecret> repositorySecrets;
 
     protected GitProvider(String name) {
         this.name = Util.fixNull(name).trim();
@@ -156,6 +175,65 @@ public abstract class GitProvider implements Describable<GitProvider> {
         this.active = active;
     }
 
+    /** Returns the patterns of the jobs and folders that may use the provider, one per line; empty: every job. */
+    @NonNull
+    public String getAllowedItems() {
+        return Util.fixNull(allowedItems);
+    }
+
+    @DataBoundSetter
+    public void setAllowedItems(@CheckForNull String allowedItems) {
+        this.allowedItems = Util.fixEmptyAndTrim(allowedItems);
+    }
+
+    public boolean isAllowOutsideScope() {
+        return allowOutsideScope;
+    }
+
+    @DataBoundSetter
+    public void setAllowOutsideScope(boolean allowOutsideScope) {
+        this.allowOutsideScope = allowOutsideScope;
+    }
+
+    public boolean isAllowSha1Signatures() {
+        return allowSha1Signatures;
+    }
+
+    @DataBoundSetter
+    public void setAllowSha1Signatures(boolean allowSha1Signatures) {
+        this.allowSha1Signatures = allowSha1Signatures;
+    }
+
+    public boolean isStatusReporting() {
+        return !Boolean.FALSE.equals(statusReporting);
+    }
+
+    @DataBoundSetter
+    public void setStatusReporting(boolean statusReporting) {
+        this.statusReporting = statusReporting;
+    }
+
+    @CheckForNull
+    public String getStatusContextPrefix() {
+        return statusContextPrefix;
+    }
+
+    @DataBoundSetter
+    public void setStatusContextPrefix(@CheckForNull String statusContextPrefix) {
+        this.statusContextPrefix = Util.fixEmptyAndTrim(statusContextPrefix);
+    }
+
+    @NonNull
+    public List<RepositoryWebhookSecret> getRepositorySecrets() {
+        return repositorySecrets == null ? List.of() : List.copyOf(repositorySecrets);
+    }
+
+    @DataBoundSetter
+    public void setRepositorySecrets(@CheckForNull List<RepositoryWebhookSecret> repositorySecrets) {
+        this.repositorySecrets =
+                repositorySecrets == null || repositorySecrets.isEmpty() ? null : new ArrayList<>(repositorySecrets);
+    }
+
     /** Returns the host type, fixed by the subclass. */
     @NonNull
     public ProviderType getProviderType() {
@@ -182,6 +260,14 @@ public abstract class GitProvider implements Describable<GitProvider> {
                 .sshCredentialsId(sshCredentialsId)
                 .webhookSecretCredentialsIds(secrets)
                 .active(active)
+                .allowedItems(ItemPattern.lines(allowedItems))
+                .allowOutsideScope(allowOutsideScope)
+                .allowSha1Signatures(allowSha1Signatures)
+                .statusReporting(isStatusReporting())
+                .statusContextPrefix(statusContextPrefix)
+                .repositorySecrets(getRepositorySecrets().stream()
+                        .map(RepositoryWebhookSecret::toCore)
+                        .toList())
                 .build();
     }
 

@@ -44,6 +44,17 @@ public class GitProvidersConfiguration extends GlobalConfiguration {
         load();
     }
 
+    /**
+     * Reads the saved configuration as it is: what the file leaves out is absent, not kept from memory (a file edited
+     * on disk and reloaded may have no default provider; the registry then reports that).
+     */
+    @Override
+    public synchronized void load() {
+        providers = new ArrayList<>();
+        defaultProvider = null;
+        super.load();
+    }
+
     /** Returns the singleton. */
     @NonNull
     public static GitProvidersConfiguration get() {
@@ -66,15 +77,18 @@ public class GitProvidersConfiguration extends GlobalConfiguration {
             this.providers = next;
             return;
         }
-        // Configuration as code may set the default before or after the list: keep it only if it names a new provider.
-        String keptDefault = next.stream().anyMatch(provider -> ProviderSpec.nameKey(provider.getName())
-                        .equals(ProviderSpec.nameKey(defaultProvider)))
-                ? defaultProvider
-                : null;
-        RegistryAdapter.Outcome outcome = RegistryAdapter.check(specs(this.providers), defaultProvider, specs(next), keptDefault);
+        RegistryAdapter.Outcome outcome = RegistryAdapter.check(
+                specs(this.providers),
+                defaultProvider,
+                specs(next),
+                ProviderRegistry.defaultNamedBeforeTheList(specs(this.providers), defaultProvider, specs(next)));
         if (!outcome.accepted()) {
             throw new IllegalArgumentException(outcome.message());
         }
+        RegistryAdapter.requireAdministerForNewPairings(specs(this.providers), specs(next))
+                .ifPresent(refusal -> {
+                    throw new IllegalArgumentException(refusal);
+                });
         this.providers = next;
         this.defaultProvider = outcome.defaultName();
         save();
@@ -131,6 +145,13 @@ public class GitProvidersConfiguration extends GlobalConfiguration {
                     defaultProvider = previousDefault;
                     throw new FormException(outcome.message(), outcome.field());
                 }
+                Optional<String> refusal =
+                        RegistryAdapter.requireAdministerForNewPairings(specs(previous), specs(providers));
+                if (refusal.isPresent()) {
+                    providers = previous;
+                    defaultProvider = previousDefault;
+                    throw new FormException(refusal.get(), "credentialsId");
+                }
                 defaultProvider = outcome.defaultName();
                 bc.commit();
             } catch (IOException e) {
@@ -185,7 +206,9 @@ public class GitProvidersConfiguration extends GlobalConfiguration {
     @NonNull
     public synchronized Optional<GitProvider> findProvider(@CheckForNull String name) {
         String key = ProviderSpec.nameKey(name);
-        return providers.stream().filter(provider -> ProviderSpec.nameKey(provider.getName()).equals(key)).findFirst();
+        return providers.stream()
+                .filter(provider -> ProviderSpec.nameKey(provider.getName()).equals(key))
+                .findFirst();
     }
 
     private static List<ProviderSpec> specs(List<GitProvider> providers) {

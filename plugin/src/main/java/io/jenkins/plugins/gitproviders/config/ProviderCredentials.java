@@ -13,6 +13,8 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Util;
 import hudson.security.ACL;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.gitproviders.core.access.CredentialDestination;
+import io.jenkins.plugins.gitproviders.core.access.CredentialDestinations;
 import io.jenkins.plugins.gitproviders.core.client.ApiCredential;
 import io.jenkins.plugins.gitproviders.core.model.CredentialKind;
 import io.jenkins.plugins.gitproviders.core.model.ProviderSpec;
@@ -56,13 +58,19 @@ public final class ProviderCredentials {
         return Optional.empty();
     }
 
-    /** Fills a drop-down with the credentials of the given kinds; callers have checked Overall/Manage. */
-    static ListBoxModel listSystem(Set<CredentialKind> kinds, @CheckForNull String serverUrl, @CheckForNull String current) {
+    /**
+     * Fills a drop-down with the credentials of the given kinds whose domain matches every address they would be sent
+     * to; callers have checked Overall/Administer.
+     *
+     * @param destinations the addresses the chosen credential goes to (none: a webhook secret, which goes nowhere)
+     */
+    static ListBoxModel listSystem(Set<CredentialKind> kinds, List<String> destinations, @CheckForNull String current) {
         StandardListBoxModel model = new StandardListBoxModel();
         model.includeEmptyValue();
-        List<DomainRequirement> requirements = requirements(serverUrl);
+        List<DomainRequirement> requirements = requirements(destinations);
         for (CredentialKind kind : kinds) {
-            model.includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), classOf(kind), requirements, CredentialsMatchers.always());
+            model.includeMatchingAs(
+                    ACL.SYSTEM2, Jenkins.get(), classOf(kind), requirements, CredentialsMatchers.always());
         }
         if (current != null && !current.isBlank()) {
             model.includeCurrentValue(current);
@@ -70,24 +78,42 @@ public final class ProviderCredentials {
         return model;
     }
 
-    /** Looks a credential up by ID in the controller's context as SYSTEM. */
-    public static Optional<StandardCredentials> findSystem(@CheckForNull String id, @CheckForNull String serverUrl) {
+    /**
+     * Looks a credential up by ID in the controller's context as SYSTEM, if its domain matches every address given.
+     *
+     * @param destinations the addresses the credential would be sent to; none for a credential sent nowhere
+     */
+    public static Optional<StandardCredentials> findSystem(@CheckForNull String id, List<String> destinations) {
         if (Util.fixEmptyAndTrim(id) == null) {
             return Optional.empty();
         }
         return Optional.ofNullable(CredentialsProvider.findCredentialByIdInItemGroup(
-                id.trim(), StandardCredentials.class, Jenkins.get(), ACL.SYSTEM2, requirements(serverUrl)));
+                id.trim(), StandardCredentials.class, Jenkins.get(), ACL.SYSTEM2, requirements(destinations)));
     }
 
-    /** Turns the provider's API credential into the core's opaque form, or empty when it is missing or unusable. */
+    /** Returns the addresses a provider sends the credential with this ID to (the core decides them). */
+    public static List<String> destinations(@NonNull ProviderSpec spec, @CheckForNull String credentialsId) {
+        return credentialsId == null
+                ? List.of()
+                : CredentialDestinations.of(spec, credentialsId.trim()).stream()
+                        .map(CredentialDestination::url)
+                        .toList();
+    }
+
+    /**
+     * Turns the provider's API credential into the core's opaque form, or empty when it is missing or unusable. The
+     * credential's domain must match the addresses the token goes to, the API address first.
+     */
     public static Optional<ApiCredential> apiCredential(@NonNull ProviderSpec spec) {
-        return findSystem(spec.credentialsId(), spec.effectiveServerUrl().orElse(null)).flatMap(ProviderCredentials::toApi);
+        return findSystem(spec.credentialsId(), destinations(spec, spec.credentialsId()))
+                .flatMap(ProviderCredentials::toApi);
     }
 
     /** Converts a secret text or username/password credential; other kinds are not API credentials. */
     static Optional<ApiCredential> toApi(StandardCredentials credentials) {
         if (credentials instanceof StringCredentials text) {
-            return Optional.of(ApiCredential.token(text.getSecret().getPlainText().toCharArray()));
+            return Optional.of(
+                    ApiCredential.token(text.getSecret().getPlainText().toCharArray()));
         }
         if (credentials instanceof StandardUsernamePasswordCredentials user) {
             return Optional.of(ApiCredential.usernamePassword(
@@ -100,7 +126,7 @@ public final class ProviderCredentials {
     public static List<byte[]> webhookSecrets(@NonNull ProviderSpec spec) {
         List<byte[]> secrets = new ArrayList<>();
         for (String id : spec.webhookSecretCredentialsIds()) {
-            findSystem(id, null)
+            findSystem(id, List.of())
                     .filter(StringCredentials.class::isInstance)
                     .map(StringCredentials.class::cast)
                     .map(text -> text.getSecret().getPlainText())
@@ -110,9 +136,13 @@ public final class ProviderCredentials {
         return secrets;
     }
 
-    private static List<DomainRequirement> requirements(@CheckForNull String serverUrl) {
-        String url = Util.fixEmptyAndTrim(serverUrl);
-        return url == null ? List.of() : URIRequirementBuilder.fromUri(url).build();
+    /** Requirements that a credential's domain must meet for each of the addresses (all of them). */
+    private static List<DomainRequirement> requirements(List<String> destinations) {
+        List<DomainRequirement> requirements = new ArrayList<>();
+        for (String url : destinations) {
+            requirements.addAll(URIRequirementBuilder.fromUri(url).build());
+        }
+        return requirements;
     }
 
     /** The kinds accepted for API access by a type, as the drop-down offers them. */

@@ -76,8 +76,11 @@ public final class ConnectionDiagnostics {
                 .append(Util.escape(report.headline()))
                 .append("</strong><ul>");
         for (DiagnosisReport.Line line : report.lines()) {
-            html.append("<li><strong>").append(Util.escape(line.label())).append("</strong> ")
-                    .append(Util.escape(line.title())).append(": ")
+            html.append("<li><strong>")
+                    .append(Util.escape(line.label()))
+                    .append("</strong> ")
+                    .append(Util.escape(line.title()))
+                    .append(": ")
                     .append(Util.escape(line.message()));
             if (line.fix() != null) {
                 html.append("<br/>").append(Util.escape(Messages.ConnectionDiagnostics_Fix(line.fix())));

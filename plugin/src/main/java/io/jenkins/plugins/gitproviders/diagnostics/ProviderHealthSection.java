@@ -61,6 +61,7 @@ public final class ProviderHealthSection {
     /** One provider's last diagnosis as the page shows it. */
     public static final class Row {
         private final ProviderSpec spec;
+
         @CheckForNull
         private final ProviderHealth health;
 
@@ -85,10 +86,11 @@ public final class ProviderHealthSection {
         /** Returns the Jenkins colour of the result (success, warning, error); empty when not checked. */
         public String getColor() {
             return report().map(report -> switch (report.level()) {
-                case OK -> "success";
-                case WARNING -> "warning";
-                case ERROR -> "error";
-            }).orElse("");
+                        case OK -> "success";
+                        case WARNING -> "warning";
+                        case ERROR -> "error";
+                    })
+                    .orElse("");
         }
 
         public String getHeadline() {
@@ -102,8 +104,10 @@ public final class ProviderHealthSection {
 
         /** Returns how long ago the diagnosis ran ("3 hr 12 min"). */
         public String getCheckedAgo() {
-            return health == null ? ""
-                    : Util.getTimeSpanString(Math.max(0, CLOCK.millis() - health.checkedAt().toEpochMilli()));
+            return health == null
+                    ? ""
+                    : Util.getTimeSpanString(
+                            Math.max(0, CLOCK.millis() - health.checkedAt().toEpochMilli()));
         }
 
         /** Returns who the token belongs to, or empty when authentication did not succeed. */
@@ -113,17 +117,25 @@ public final class ProviderHealthSection {
 
         /** Returns the token's expiry date, or empty when the host did not tell. */
         public String getExpiry() {
-            return health == null ? "" : health.diagnosis().expiry().map(DATE::format).orElse("");
+            return health == null
+                    ? ""
+                    : health.diagnosis().expiry().map(DATE::format).orElse("");
         }
 
         /** Returns the token warning of the monitor for this provider, if any. */
         public String getAttention() {
-            return health == null ? "" : health.attention(CLOCK).map(attention -> attention.message()).orElse("");
+            return health == null
+                    ? ""
+                    : health.attention(CLOCK)
+                            .map(attention -> attention.message())
+                            .orElse("");
         }
 
         /** Returns the checks that failed or warned, with their fixes. */
         public List<Problem> getProblems() {
-            return report().map(DiagnosisReport::problems).orElse(List.of()).stream().map(Problem::new).toList();
+            return report().map(DiagnosisReport::problems).orElse(List.of()).stream()
+                    .map(Problem::new)
+                    .toList();
         }
 
         private Optional<DiagnosisReport> report() {

@@ -50,8 +50,9 @@ public final class TokenExpiryMonitor extends AdministrativeMonitor {
                 continue;
             }
             ProviderSpec spec = provider.toSpec();
-            health.latest(spec).flatMap(latest -> latest.attention(CLOCK)).ifPresent(attention -> rows.add(
-                    new Row(attention)));
+            health.latest(spec)
+                    .flatMap(latest -> latest.attention(CLOCK))
+                    .ifPresent(attention -> rows.add(new Row(attention)));
         }
         return rows;
     }

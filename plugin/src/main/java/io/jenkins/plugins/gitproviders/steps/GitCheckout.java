@@ -10,10 +10,13 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
+import hudson.model.Computer;
 import hudson.model.Descriptor;
+import hudson.model.Node;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.plugins.git.GitException;
+import hudson.plugins.git.GitTool;
 import io.jenkins.plugins.gitproviders.config.ProviderCredentials;
 import io.jenkins.plugins.gitproviders.core.checkout.CheckoutPlan;
 import io.jenkins.plugins.gitproviders.core.checkout.RemoteRefs;
@@ -48,10 +51,16 @@ final class GitCheckout {
     private final FilePath workspace;
     private final EnvVars env;
     private final ProviderSpec provider;
+
     @CheckForNull
     private final Integer timeoutMinutes;
 
-    GitCheckout(Run<?, ?> run, TaskListener listener, FilePath workspace, EnvVars env, ProviderSpec provider,
+    GitCheckout(
+            Run<?, ?> run,
+            TaskListener listener,
+            FilePath workspace,
+            EnvVars env,
+            ProviderSpec provider,
             @CheckForNull Integer timeoutMinutes) {
         this.run = run;
         this.listener = listener;
@@ -65,7 +74,8 @@ final class GitCheckout {
     @NonNull
     CheckoutResult run(@NonNull CheckoutPlan plan) throws IOException, InterruptedException {
         StandardCredentials credentials = credentials(plan);
-        GitClient git = Git.with(listener, env).in(workspace).using("git").getClient();
+        GitClient git =
+                Git.with(listener, env).in(workspace).using(gitExecutable()).getClient();
         git.init_().workspace(workspace.getRemote()).execute();
         if (credentials != null) {
             // Keyed by URL for the commands that look it up so, and as the default for those that normalise the URL.
@@ -77,7 +87,8 @@ final class GitCheckout {
         for (String refspec : resolved.refspecs()) {
             refspecs.add(new RefSpec(refspec));
         }
-        FetchCommand fetch = git.fetch_().from(uri(resolved.cloneUrl()), refspecs).tags(false);
+        FetchCommand fetch =
+                git.fetch_().from(uri(resolved.cloneUrl()), refspecs).tags(false);
         if (resolved.depth() != null) {
             fetch.shallow(true).depth(resolved.depth());
         }
@@ -89,8 +100,29 @@ final class GitCheckout {
         if (checkoutRef == null) {
             throw new IllegalStateException("a resolved plan names what to check out");
         }
-        git.checkout().ref(checkoutRef).deleteBranchIfExist(true).timeout(timeoutMinutes).execute();
+        git.checkout()
+                .ref(checkoutRef)
+                .deleteBranchIfExist(true)
+                .timeout(timeoutMinutes)
+                .execute();
         return CheckoutResult.of(resolved, git.revParse(HEAD).name());
+    }
+
+    /**
+     * Returns the git of the agent the workspace is on, as its tool configuration names it (Manage Jenkins » Tools,
+     * and the agent's tool locations), or plain {@code git} on the agent's path when none is configured.
+     */
+    private String gitExecutable() throws IOException, InterruptedException {
+        GitTool tool = GitTool.getDefaultInstallation();
+        if (tool == null) {
+            return "git";
+        }
+        Computer computer = workspace.toComputer();
+        Node node = computer == null ? null : computer.getNode();
+        if (node != null) {
+            tool = tool.forNode(node, listener);
+        }
+        return tool.forEnvironment(env).getGitExe();
     }
 
     /** Asks the remote for its default branch or which of the plan's refs exist ({@code git ls-remote}). */
@@ -100,7 +132,8 @@ final class GitCheckout {
         for (String ref : plan.remoteLookupRefs()) {
             if (HEAD.equals(ref)) {
                 head = git.getRemoteSymbolicReferences(plan.cloneUrl(), HEAD).get(HEAD);
-            } else if (git.getRemoteReferences(plan.cloneUrl(), ref, false, false).containsKey(ref)) {
+            } else if (git.getRemoteReferences(plan.cloneUrl(), ref, false, false)
+                    .containsKey(ref)) {
                 // ls-remote matches patterns against the tail of ref names: keep the exact ref only.
                 refs.add(ref);
             }
@@ -119,7 +152,10 @@ final class GitCheckout {
             return null;
         }
         StandardCredentials found = CredentialsProvider.findCredentialById(
-                id, StandardCredentials.class, run, URIRequirementBuilder.fromUri(plan.cloneUrl()).build());
+                id,
+                StandardCredentials.class,
+                run,
+                URIRequirementBuilder.fromUri(plan.cloneUrl()).build());
         if (found == null) {
             throw new AbortException(CloneCredentials.missingMessage(provider, plan));
         }
@@ -132,8 +168,11 @@ final class GitCheckout {
             return found;
         }
         try {
-            return new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, id,
-                    Messages.GitCheckout_TokenDescription(id, provider.name()), decision.username(),
+            return new UsernamePasswordCredentialsImpl(
+                    CredentialsScope.GLOBAL,
+                    id,
+                    Messages.GitCheckout_TokenDescription(id, provider.name()),
+                    decision.username(),
                     token.getSecret().getPlainText());
         } catch (Descriptor.FormException e) {
             // The reason (such as a token too short for FIPS mode) never contains the token itself.

@@ -130,17 +130,26 @@ public final class GitProviderCheckoutStep extends Step {
         // Plain values, because the execution is saved with the Pipeline's state.
         @CheckForNull
         private final String provider;
+
         @CheckForNull
         private final String repository;
+
         @CheckForNull
         private final String ref;
+
         @CheckForNull
         private final Integer depth;
+
         @CheckForNull
         private final Integer timeout;
 
-        Execution(StepContext context, @CheckForNull String provider, @CheckForNull String repository,
-                @CheckForNull String ref, @CheckForNull Integer depth, @CheckForNull Integer timeout) {
+        Execution(
+                StepContext context,
+                @CheckForNull String provider,
+                @CheckForNull String repository,
+                @CheckForNull String ref,
+                @CheckForNull Integer depth,
+                @CheckForNull Integer timeout) {
             super(context);
             this.provider = provider;
             this.repository = repository;
@@ -159,11 +168,12 @@ public final class GitProviderCheckoutStep extends Step {
             try {
                 request.check();
                 GitProviderBuildEvent event = request.usesBuildEvent() ? StepSupport.buildEvent(run) : null;
-                ProviderSpec provider = StepSupport.resolve(StepSupport.registry(),
+                ProviderSpec provider = StepSupport.resolve(
+                        StepSupport.registry(),
                         request.providerToResolve(event == null ? null : event.getProviderName()));
-                GitProvidersUsedAction.record(run, provider.name());
-                CheckoutPlan plan = request.plan(new CheckoutPlanner(), provider,
-                        event == null ? null : event.getWebhookEvent());
+                UsageRecords.record(run, provider.name());
+                CheckoutPlan plan =
+                        request.plan(new CheckoutPlanner(), provider, event == null ? null : event.getWebhookEvent());
                 for (String warning : plan.warnings()) {
                     listener.getLogger().println(Messages.GitProviderCheckoutStep_Warning(warning));
                 }

@@ -64,8 +64,9 @@ public final class GitProviderStep extends Step {
         protected Map<String, Object> run() throws Exception {
             ProviderRegistry registry = StepSupport.registry();
             ProviderSpec provider = StepSupport.resolve(registry, name == null ? "" : name);
-            GitProvidersUsedAction.record(getContext().get(Run.class), provider.name());
-            return new LinkedHashMap<>(ProviderSummary.publicData(provider, ProviderSummary.isDefault(registry, provider)));
+            UsageRecords.record(getContext().get(Run.class), provider.name());
+            return new LinkedHashMap<>(
+                    ProviderSummary.publicData(provider, ProviderSummary.isDefault(registry, provider)));
         }
     }
 

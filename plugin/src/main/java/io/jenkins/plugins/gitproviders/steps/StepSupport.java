@@ -50,9 +50,8 @@ final class StepSupport {
     @NonNull
     static ListBoxModel providerItems(@CheckForNull Item item) {
         ListBoxModel model = new ListBoxModel();
-        boolean allowed = item == null
-                ? Jenkins.get().hasPermission(Jenkins.READ)
-                : item.hasPermission(Item.EXTENDED_READ);
+        boolean allowed =
+                item == null ? Jenkins.get().hasPermission(Jenkins.READ) : item.hasPermission(Item.EXTENDED_READ);
         if (!allowed) {
             return model;
         }

@@ -16,12 +16,19 @@ public final class GitProviderCause extends Cause {
     private final String event;
     private final String what;
     private final String where;
+
     @CheckForNull
     private final String sender;
+
     @CheckForNull
     private final String commit;
 
-    GitProviderCause(String provider, String event, String what, String where, @CheckForNull String sender,
+    GitProviderCause(
+            String provider,
+            String event,
+            String what,
+            String where,
+            @CheckForNull String sender,
             @CheckForNull String commit) {
         this.provider = provider;
         this.event = event;
@@ -33,8 +40,13 @@ public final class GitProviderCause extends Cause {
 
     /** Describes a build started by the event, received through the named provider. */
     static GitProviderCause of(String provider, WebhookEvent event) {
-        return new GitProviderCause(provider, event.kind().name(), EventEnvironment.describe(event.kind()),
-                EventEnvironment.where(event), event.sender(), EventEnvironment.commit(event).orElse(null));
+        return new GitProviderCause(
+                provider,
+                event.kind().name(),
+                EventEnvironment.describe(event.kind()),
+                EventEnvironment.where(event),
+                event.sender(),
+                EventEnvironment.commit(event).orElse(null));
     }
 
     /** Returns the name of the provider that received the delivery. */
@@ -72,14 +84,17 @@ public final class GitProviderCause extends Cause {
         String by = sender == null ? Messages.GitProviderCause_UnknownSender() : sender;
         return commit == null
                 ? Messages.GitProviderCause_ShortDescription(provider, what, where, by)
-                : Messages.GitProviderCause_ShortDescriptionWithCommit(provider, what, where, by,
-                        EventEnvironment.shortCommit(commit));
+                : Messages.GitProviderCause_ShortDescriptionWithCommit(
+                        provider, what, where, by, EventEnvironment.shortCommit(commit));
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof GitProviderCause other && provider.equals(other.provider) && event.equals(other.event)
-                && where.equals(other.where) && Objects.equals(sender, other.sender)
+        return o instanceof GitProviderCause other
+                && provider.equals(other.provider)
+                && event.equals(other.event)
+                && where.equals(other.where)
+                && Objects.equals(sender, other.sender)
                 && Objects.equals(commit, other.commit);
     }
 

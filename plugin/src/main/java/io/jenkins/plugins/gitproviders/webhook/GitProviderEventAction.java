@@ -10,10 +10,8 @@ import hudson.model.InvisibleAction;
 import hudson.model.Queue;
 import hudson.model.Run;
 import io.jenkins.plugins.gitproviders.api.GitProviderBuildEvent;
-import io.jenkins.plugins.gitproviders.core.model.ProviderType;
+import io.jenkins.plugins.gitproviders.core.delivery.StoredEvents;
 import io.jenkins.plugins.gitproviders.core.webhook.EventEnvironment;
-import io.jenkins.plugins.gitproviders.core.webhook.EventKind;
-import io.jenkins.plugins.gitproviders.core.webhook.RepositoryInfo;
 import io.jenkins.plugins.gitproviders.core.webhook.WebhookEvent;
 import java.util.List;
 import java.util.Map;
@@ -22,62 +20,18 @@ import java.util.Objects;
 /**
  * Carries the webhook event that started a build: it gives the build the {@code GIT_PROVIDER*} environment variables
  * and lets the checkout step build exactly the event's commit ({@link #getProviderName()}, {@link #getWebhookEvent()}).
- * Stored with the build as plain strings. In the queue, a delivery for another change is scheduled as a build of its
+ * Stored with the build as the core's JSON of the event. In the queue, a delivery for another change is scheduled as a build of its
  * own; the same change delivered twice is folded into the waiting build.
  */
-public final class GitProviderEventAction extends InvisibleAction implements EnvironmentContributingAction,
-        Queue.QueueAction, GitProviderBuildEvent {
+public final class GitProviderEventAction extends InvisibleAction
+        implements EnvironmentContributingAction, Queue.QueueAction, GitProviderBuildEvent {
     private final String provider;
-    private final String hostType;
-    private final String kind;
-    @CheckForNull
-    private final String repositoryHost;
-    @CheckForNull
-    private final String repositoryPath;
-    @CheckForNull
-    private final String httpsCloneUrl;
-    @CheckForNull
-    private final String sshCloneUrl;
-    @CheckForNull
-    private final String webUrl;
-    @CheckForNull
-    private final String ref;
-    @CheckForNull
-    private final String before;
-    @CheckForNull
-    private final String after;
-    @CheckForNull
-    private final Integer pullRequest;
-    @CheckForNull
-    private final String sourceBranch;
-    @CheckForNull
-    private final String targetBranch;
-    @CheckForNull
-    private final String headCommit;
-    @CheckForNull
-    private final String sender;
-    @CheckForNull
-    private final String deliveryId;
+    /** The event as the core stores it, so that every part of it (a fork's origin too) survives with the build. */
+    private final String event;
 
     private GitProviderEventAction(String provider, WebhookEvent event) {
         this.provider = provider;
-        this.hostType = event.hostType().name();
-        this.kind = event.kind().name();
-        RepositoryInfo repository = event.repository();
-        this.repositoryHost = repository == null ? null : repository.host();
-        this.repositoryPath = repository == null ? null : repository.fullPath();
-        this.httpsCloneUrl = repository == null ? null : repository.httpsCloneUrl();
-        this.sshCloneUrl = repository == null ? null : repository.sshCloneUrl();
-        this.webUrl = repository == null ? null : repository.webUrl();
-        this.ref = event.ref();
-        this.before = event.before();
-        this.after = event.after();
-        this.pullRequest = event.pullRequestNumber();
-        this.sourceBranch = event.sourceBranch();
-        this.targetBranch = event.targetBranch();
-        this.headCommit = event.headCommit();
-        this.sender = event.sender();
-        this.deliveryId = event.deliveryId();
+        this.event = StoredEvents.write(event);
     }
 
     /** Records the event a build is scheduled for, received through the named provider. */
@@ -100,21 +54,15 @@ public final class GitProviderEventAction extends InvisibleAction implements Env
     @CheckForNull
     @Override
     public WebhookEvent getWebhookEvent() {
-        try {
-            RepositoryInfo repository = repositoryHost == null || repositoryPath == null ? null
-                    : new RepositoryInfo(repositoryHost, repositoryPath, httpsCloneUrl, sshCloneUrl, webUrl);
-            return new WebhookEvent(ProviderType.valueOf(hostType), EventKind.valueOf(kind), repository, ref, before,
-                    after, pullRequest, sourceBranch, targetBranch, headCommit, sender, deliveryId);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return null;
-        }
+        return StoredEvents.read(event).orElse(null);
     }
 
     /** Returns the variables this action gives the build. */
     @NonNull
     public Map<String, String> getVariables() {
         WebhookEvent event = getWebhookEvent();
-        return event == null ? Map.of(EventEnvironment.PROVIDER, provider)
+        return event == null
+                ? Map.of(EventEnvironment.PROVIDER, provider)
                 : EventEnvironment.variables(provider, event);
     }
 
@@ -135,10 +83,17 @@ public final class GitProviderEventAction extends InvisibleAction implements Env
     }
 
     private boolean sameChange(GitProviderEventAction other) {
-        return provider.equals(other.provider) && kind.equals(other.kind)
-                && Objects.equals(repositoryHost, other.repositoryHost)
-                && Objects.equals(repositoryPath, other.repositoryPath) && Objects.equals(ref, other.ref)
-                && Objects.equals(after, other.after) && Objects.equals(headCommit, other.headCommit)
-                && Objects.equals(pullRequest, other.pullRequest);
+        WebhookEvent mine = getWebhookEvent();
+        WebhookEvent theirs = other.getWebhookEvent();
+        // The same change delivered through two webhooks differs in its delivery id only.
+        return provider.equals(other.provider)
+                && mine != null
+                && theirs != null
+                && mine.kind() == theirs.kind()
+                && Objects.equals(mine.repository(), theirs.repository())
+                && Objects.equals(mine.ref(), theirs.ref())
+                && Objects.equals(mine.after(), theirs.after())
+                && Objects.equals(mine.headCommit(), theirs.headCommit())
+                && Objects.equals(mine.pullRequestNumber(), theirs.pullRequestNumber());
     }
 }

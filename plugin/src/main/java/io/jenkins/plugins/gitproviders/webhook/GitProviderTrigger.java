@@ -131,8 +131,14 @@ public class GitProviderTrigger extends Trigger<Job<?, ?>> {
     /** Returns the values as the core reads them. */
     @NonNull
     public SubscriptionSpec toSpec() {
-        return new SubscriptionSpec(provider, getRepository(), getBranchIncludes(), getBranchExcludes(),
-                getTagIncludes(), getTagExcludes(), getEvents());
+        return new SubscriptionSpec(
+                provider,
+                getRepository(),
+                getBranchIncludes(),
+                getBranchExcludes(),
+                getTagIncludes(),
+                getTagExcludes(),
+                getEvents());
     }
 
     @Override
@@ -166,8 +172,8 @@ public class GitProviderTrigger extends Trigger<Job<?, ?>> {
 
         /** Lists the configured providers, after "any provider"; only the current value without Job/Configure. */
         @POST
-        public ListBoxModel doFillProviderItems(@CheckForNull @AncestorInPath Item item,
-                @QueryParameter String provider) {
+        public ListBoxModel doFillProviderItems(
+                @CheckForNull @AncestorInPath Item item, @QueryParameter String provider) {
             ListBoxModel model = new ListBoxModel();
             model.add(Messages.GitProviderTrigger_AnyProvider(), "");
             if (!canConfigure(item)) {
@@ -178,9 +184,11 @@ public class GitProviderTrigger extends Trigger<Job<?, ?>> {
             }
             boolean currentListed = Util.fixEmptyAndTrim(provider) == null;
             for (GitProvider each : GitProvidersConfiguration.get().getProviders()) {
-                model.add(each.isActive() ? each.getName() : Messages.GitProviderTrigger_Inactive(each.getName()),
+                model.add(
+                        each.isActive() ? each.getName() : Messages.GitProviderTrigger_Inactive(each.getName()),
                         each.getName());
-                currentListed |= each.getName().equalsIgnoreCase(Util.fixNull(provider).trim());
+                currentListed |=
+                        each.getName().equalsIgnoreCase(Util.fixNull(provider).trim());
             }
             if (!currentListed) {
                 model.add(Messages.GitProviderTrigger_Missing(provider.trim()), provider.trim());
@@ -204,7 +212,9 @@ public class GitProviderTrigger extends Trigger<Job<?, ?>> {
         }
 
         @POST
-        public FormValidation doCheckRepository(@CheckForNull @AncestorInPath Item item, @QueryParameter String value,
+        public FormValidation doCheckRepository(
+                @CheckForNull @AncestorInPath Item item,
+                @QueryParameter String value,
                 @QueryParameter String provider) {
             if (!canConfigure(item)) {
                 return FormValidation.ok();
@@ -232,26 +242,26 @@ public class GitProviderTrigger extends Trigger<Job<?, ?>> {
         }
 
         @POST
-        public FormValidation doCheckBranchIncludes(@CheckForNull @AncestorInPath Item item,
-                @QueryParameter String value) {
+        public FormValidation doCheckBranchIncludes(
+                @CheckForNull @AncestorInPath Item item, @QueryParameter String value) {
             return checkPatterns(item, value, Messages.GitProviderTrigger_BranchIncludes());
         }
 
         @POST
-        public FormValidation doCheckBranchExcludes(@CheckForNull @AncestorInPath Item item,
-                @QueryParameter String value) {
+        public FormValidation doCheckBranchExcludes(
+                @CheckForNull @AncestorInPath Item item, @QueryParameter String value) {
             return checkPatterns(item, value, Messages.GitProviderTrigger_BranchExcludes());
         }
 
         @POST
-        public FormValidation doCheckTagIncludes(@CheckForNull @AncestorInPath Item item,
-                @QueryParameter String value) {
+        public FormValidation doCheckTagIncludes(
+                @CheckForNull @AncestorInPath Item item, @QueryParameter String value) {
             return checkPatterns(item, value, Messages.GitProviderTrigger_TagIncludes());
         }
 
         @POST
-        public FormValidation doCheckTagExcludes(@CheckForNull @AncestorInPath Item item,
-                @QueryParameter String value) {
+        public FormValidation doCheckTagExcludes(
+                @CheckForNull @AncestorInPath Item item, @QueryParameter String value) {
             return checkPatterns(item, value, Messages.GitProviderTrigger_TagExcludes());
         }
 
@@ -272,8 +282,8 @@ public class GitProviderTrigger extends Trigger<Job<?, ?>> {
             return item == null ? Jenkins.get().hasPermission(Jenkins.MANAGE) : item.hasPermission(Item.CONFIGURE);
         }
 
-        private static SubscriptionSpec spec(@CheckForNull String provider, @CheckForNull String repository,
-                @CheckForNull String events) {
+        private static SubscriptionSpec spec(
+                @CheckForNull String provider, @CheckForNull String repository, @CheckForNull String events) {
             return new SubscriptionSpec(provider, Util.fixNull(repository), "", "", "", "", Util.fixNull(events));
         }
 

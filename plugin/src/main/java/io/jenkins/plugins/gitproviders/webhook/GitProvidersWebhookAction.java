@@ -52,16 +52,30 @@ public class GitProvidersWebhookAction implements UnprotectedRootAction {
         WebhookResponse response;
         String providerName;
         try {
-            providerName = WebhookEndpoint.providerNameOf(req.getOriginalRestOfPath()).orElse(null);
+            providerName =
+                    WebhookEndpoint.providerNameOf(req.getOriginalRestOfPath()).orElse(null);
             response = null;
         } catch (IllegalArgumentException e) {
             providerName = null;
-            response = new WebhookResponse(404, Messages.GitProvidersWebhookAction_BadPath(WebhookEndpoint.URL_NAME),
-                    Instant.now(), null, null, null, List.of(), List.of(), false);
+            response = new WebhookResponse(
+                    404,
+                    Messages.GitProvidersWebhookAction_BadPath(WebhookEndpoint.URL_NAME),
+                    Instant.now(),
+                    null,
+                    null,
+                    null,
+                    List.of(),
+                    List.of(),
+                    false);
         }
         if (response == null) {
-            response = jobs.handler().handle(req.getMethod(), headersOf(req),
-                    WebhookEndpoint.queryOf(req.getQueryString()), req.getInputStream(), providerName);
+            response = jobs.handler()
+                    .handle(
+                            req.getMethod(),
+                            headersOf(req),
+                            WebhookEndpoint.queryOf(req.getQueryString()),
+                            req.getInputStream(),
+                            providerName);
         }
         // Recorded and handed to the scheduler before answering: the delivery is already marked as processed, so its
         // builds must not depend on the host still listening.

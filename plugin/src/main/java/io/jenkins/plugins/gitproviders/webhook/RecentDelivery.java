@@ -45,7 +45,9 @@ public final class RecentDelivery {
     /** Returns the recent deliveries, newest first, as the current user may see them. */
     @NonNull
     public static List<RecentDelivery> forCurrentUser() {
-        return WebhookJobs.get().recentDeliveries().stream().map(RecentDelivery::new).toList();
+        return WebhookJobs.get().recentDeliveries().stream()
+                .map(RecentDelivery::new)
+                .toList();
     }
 
     /** Returns when the delivery arrived, in UTC to the second. */
@@ -57,7 +59,8 @@ public final class RecentDelivery {
     /** Returns how long ago the delivery arrived, in words. */
     @NonNull
     public String getAgo() {
-        return Util.getTimeSpanString(Math.max(0, Instant.now().toEpochMilli() - record.receivedAt().toEpochMilli()));
+        return Util.getTimeSpanString(
+                Math.max(0, Instant.now().toEpochMilli() - record.receivedAt().toEpochMilli()));
     }
 
     @CheckForNull

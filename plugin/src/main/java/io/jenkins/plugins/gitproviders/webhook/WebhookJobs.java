@@ -66,7 +66,9 @@ public final class WebhookJobs {
     }
 
     static List<ProviderSpec> providers() {
-        return GitProvidersConfiguration.get().getProviders().stream().map(GitProvider::toSpec).toList();
+        return GitProvidersConfiguration.get().getProviders().stream()
+                .map(GitProvider::toSpec)
+                .toList();
     }
 
     /** Resolves a provider's webhook secrets as SYSTEM; they go to the core verifier only, never to a log. */
@@ -88,8 +90,10 @@ public final class WebhookJobs {
             index.putAll(jobName, List.of(subscription));
         } catch (IllegalArgumentException e) {
             index.remove(jobName);
-            LOGGER.log(Level.WARNING, "Job {0} is not triggered by webhooks until its Git Providers trigger is fixed:"
-                    + " {1}", new Object[] {jobName, e.getMessage()});
+            LOGGER.log(
+                    Level.WARNING,
+                    "Job {0} is not triggered by webhooks until its Git Providers trigger is fixed:" + " {1}",
+                    new Object[] {jobName, e.getMessage()});
         }
     }
 
@@ -150,8 +154,11 @@ public final class WebhookJobs {
     List<String> jobsNaming(String providerName) {
         String key = ProviderSpec.nameKey(providerName);
         return triggers.entrySet().stream()
-                .filter(entry -> !entry.getValue().isEmpty() && ProviderSpec.nameKey(entry.getValue()).equals(key))
-                .map(Map.Entry::getKey).sorted().toList();
+                .filter(entry -> !entry.getValue().isEmpty()
+                        && ProviderSpec.nameKey(entry.getValue()).equals(key))
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
     }
 
     /** Returns the number of jobs the index routes to. */
@@ -186,8 +193,8 @@ public final class WebhookJobs {
                 schedule(provider, dispatch);
             }
         } catch (RuntimeException e) {
-            LOGGER.log(Level.WARNING, "Could not schedule the builds of a webhook delivery from provider "
-                    + provider, e);
+            LOGGER.log(
+                    Level.WARNING, "Could not schedule the builds of a webhook delivery from provider " + provider, e);
         }
     }
 
@@ -199,7 +206,9 @@ public final class WebhookJobs {
             forget(dispatch.job());
             return;
         }
-        Queue.Item item = ParameterizedJobMixIn.scheduleBuild2(job, -1,
+        Queue.Item item = ParameterizedJobMixIn.scheduleBuild2(
+                job,
+                -1,
                 new CauseAction(GitProviderCause.of(provider, dispatch.event())),
                 GitProviderEventAction.of(provider, dispatch.event()));
         if (item == null) {

@@ -32,8 +32,14 @@ import org.junit.Test;
  * credential IDs, no secret), and a YAML the core registry refuses fails to apply and changes nothing.
  */
 public class ConfigurationAsCodeITest {
-    private static final String[] SECRETS = {"ghp_prodSECRETvalue111", "ghp_ossSECRETvalue222", "glpat_SECRETvalue333",
-        "bbATAT_SECRETvalue444", "hook_SECRETvalue555", "hook_old_SECRETvalue666"};
+    private static final String[] SECRETS = {
+        "ghp_prodSECRETvalue111",
+        "ghp_ossSECRETvalue222",
+        "glpat_SECRETvalue333",
+        "bbATAT_SECRETvalue444",
+        "hook_SECRETvalue555",
+        "hook_old_SECRETvalue666"
+    };
 
     @Rule
     public JenkinsConfiguredWithCodeRule j = new JenkinsConfiguredWithCodeRule();
@@ -44,7 +50,8 @@ public class ConfigurationAsCodeITest {
         // When configured from the YAML, then
         GitProvidersConfiguration config = GitProvidersConfiguration.get();
         List<GitProvider> providers = config.getProviders();
-        assertThat(providers.stream().map(GitProvider::getName).toList(),
+        assertThat(
+                providers.stream().map(GitProvider::getName).toList(),
                 contains("Production GitHub", "Open Source GitHub", "Team GitLab", "Bitbucket"));
         assertThat(providers.get(0), instanceOf(GitHubProvider.class));
         assertThat(providers.get(1), instanceOf(GitHubProvider.class));
@@ -60,7 +67,9 @@ public class ConfigurationAsCodeITest {
         assertThat(providers.get(3).isActive(), is(true));
         assertThat(config.getDefaultProvider(), is("Production GitHub"));
         assertThat(config.registry().resolveDefault().name(), is("Production GitHub"));
-        assertThat(config.registry().resolve("team gitlab").effectiveApiUrl().orElseThrow(), is("https://gitlab.example.com/api/v4"));
+        assertThat(
+                config.registry().resolve("team gitlab").effectiveApiUrl().orElseThrow(),
+                is("https://gitlab.example.com/api/v4"));
         assertThat(config.notices().isEmpty(), is(true));
     }
 
@@ -122,7 +131,8 @@ public class ConfigurationAsCodeITest {
 
     private static void assertReadmeConfigurationUnchanged() {
         GitProvidersConfiguration config = GitProvidersConfiguration.get();
-        assertThat(config.getProviders().stream().map(GitProvider::getName).toList(),
+        assertThat(
+                config.getProviders().stream().map(GitProvider::getName).toList(),
                 contains("Production GitHub", "Open Source GitHub", "Team GitLab", "Bitbucket"));
         assertThat(config.getDefaultProvider(), is("Production GitHub"));
     }

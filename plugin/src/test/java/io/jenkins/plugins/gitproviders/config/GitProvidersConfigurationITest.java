@@ -60,7 +60,8 @@ public class GitProvidersConfigurationITest {
 
         // Then
         List<GitProvider> after = config.getProviders();
-        assertThat(TestProviders.names(after),
+        assertThat(
+                TestProviders.names(after),
                 contains("Production GitHub", "Open Source GitHub", "Team GitLab", "Bitbucket"));
         for (int i = 0; i < before.size(); i++) {
             assertThat("the form rebuilt provider " + i, after.get(i), not(sameInstance(before.get(i))));
@@ -104,7 +105,8 @@ public class GitProvidersConfigurationITest {
         // Then
         assertThat(result.getWebResponse().getStatusCode(), is(400));
         assertThat(result.asNormalizedText(), containsString("already has this name"));
-        assertThat(TestProviders.names(config.getProviders()),
+        assertThat(
+                TestProviders.names(config.getProviders()),
                 contains("Production GitHub", "Open Source GitHub", "Team GitLab", "Bitbucket"));
     }
 
@@ -115,7 +117,8 @@ public class GitProvidersConfigurationITest {
         next.add(TestProviders.gitHub(" PRODUCTION github", "acme-corp", "github-prod-token"));
 
         // When
-        IllegalArgumentException refusal = assertThrows(IllegalArgumentException.class, () -> config.setProviders(next));
+        IllegalArgumentException refusal =
+                assertThrows(IllegalArgumentException.class, () -> config.setProviders(next));
 
         // Then
         assertThat(refusal.getMessage(), containsString("already has this name"));
@@ -139,8 +142,9 @@ public class GitProvidersConfigurationITest {
 
         // Then
         assertThat(result.getWebResponse().getStatusCode(), is(400));
-        assertThat(result.asNormalizedText(), containsString(
-                "is a GitHub.com provider and its type cannot change to GitLab.com"));
+        assertThat(
+                result.asNormalizedText(),
+                containsString("is a GitHub.com provider and its type cannot change to GitLab.com"));
         assertThat(config.findProvider("Open Source GitHub").orElseThrow(), instanceOf(GitHubProvider.class));
     }
 
@@ -155,7 +159,8 @@ public class GitProvidersConfigurationITest {
         String coreMessage = coreRefusal(config.getProviders(), next);
 
         // When
-        IllegalArgumentException refusal = assertThrows(IllegalArgumentException.class, () -> config.setProviders(next));
+        IllegalArgumentException refusal =
+                assertThrows(IllegalArgumentException.class, () -> config.setProviders(next));
 
         // Then
         assertThat(refusal.getMessage(), is(coreMessage));
@@ -188,7 +193,8 @@ public class GitProvidersConfigurationITest {
         next.remove(1);
 
         // When
-        IllegalArgumentException refusal = assertThrows(IllegalArgumentException.class, () -> config.setProviders(next));
+        IllegalArgumentException refusal =
+                assertThrows(IllegalArgumentException.class, () -> config.setProviders(next));
 
         // Then
         assertThat(refusal.getMessage(), containsString("payments/deploy, web-frontend"));
@@ -205,7 +211,8 @@ public class GitProvidersConfigurationITest {
         j.submit(form);
 
         // Then
-        assertThat(TestProviders.names(config.getProviders()),
+        assertThat(
+                TestProviders.names(config.getProviders()),
                 contains("Production GitHub", "Open Source GitHub", "Team GitLab"));
         assertThat(config.getDefaultProvider(), is("Open Source GitHub"));
     }
@@ -265,8 +272,9 @@ public class GitProvidersConfigurationITest {
 
     private static String coreRefusal(List<GitProvider> current, List<GitProvider> next) {
         ProviderRegistry registry = ProviderRegistry.load(specs(current), null).registry();
-        RegistryException refusal = assertThrows(RegistryException.class, () -> registry.replaceAll(
-                specs(next), null, name -> List.of(), CredentialKindLookup.UNKNOWN));
+        RegistryException refusal = assertThrows(
+                RegistryException.class,
+                () -> registry.replaceAll(specs(next), null, name -> List.of(), CredentialKindLookup.UNKNOWN));
         return refusal.getMessage();
     }
 
@@ -285,7 +293,8 @@ public class GitProvidersConfigurationITest {
     private static DomNode chunkOf(DomNode field) {
         for (DomNode node = field; node != null; node = node.getParentNode()) {
             if (node instanceof HtmlElement element
-                    && Arrays.asList(element.getAttribute("class").split("\\s+")).contains("repeated-chunk")) {
+                    && Arrays.asList(element.getAttribute("class").split("\\s+"))
+                            .contains("repeated-chunk")) {
                 return node;
             }
         }

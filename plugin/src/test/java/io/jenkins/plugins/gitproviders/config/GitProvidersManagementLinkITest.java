@@ -40,9 +40,15 @@ public class GitProvidersManagementLinkITest {
         GitProvidersConfiguration.get().setProviders(TestProviders.readmeProviders());
         j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
         j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
-                .grant(Jenkins.READ).everywhere().to("reader")
-                .grant(Jenkins.READ, Jenkins.SYSTEM_READ).everywhere().to("auditor")
-                .grant(Jenkins.READ, Jenkins.MANAGE).everywhere().to("manager"));
+                .grant(Jenkins.READ)
+                .everywhere()
+                .to("reader")
+                .grant(Jenkins.READ, Jenkins.SYSTEM_READ)
+                .everywhere()
+                .to("auditor")
+                .grant(Jenkins.READ, Jenkins.MANAGE)
+                .everywhere()
+                .to("manager"));
     }
 
     @Test
@@ -66,9 +72,20 @@ public class GitProvidersManagementLinkITest {
 
         // Then
         String text = page.asNormalizedText();
-        for (String expected : new String[] {"Production GitHub", "Open Source GitHub", "Team GitLab", "Bitbucket",
-                "GitHub.com", "GitLab self-managed", "Bitbucket Cloud", "https://gitlab.example.com", "platform/infra",
-                "acme-corp", "inactive", j.getURL() + "git-providers-webhook/Production%20GitHub"}) {
+        for (String expected : new String[] {
+            "Production GitHub",
+            "Open Source GitHub",
+            "Team GitLab",
+            "Bitbucket",
+            "GitHub.com",
+            "GitLab self-managed",
+            "Bitbucket Cloud",
+            "https://gitlab.example.com",
+            "platform/infra",
+            "acme-corp",
+            "inactive",
+            j.getURL() + "git-providers-webhook/Production%20GitHub"
+        }) {
             assertThat(text, containsString(expected));
         }
         assertThat(page.getElementById("git-providers"), notNullValue());

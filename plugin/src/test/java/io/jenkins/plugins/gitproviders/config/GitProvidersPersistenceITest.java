@@ -29,7 +29,8 @@ public class GitProvidersPersistenceITest {
         sessions.then(j -> {
             GitProvidersConfiguration config = GitProvidersConfiguration.get();
             List<GitProvider> providers = config.getProviders();
-            assertThat(TestProviders.names(providers),
+            assertThat(
+                    TestProviders.names(providers),
                     contains("Production GitHub", "Open Source GitHub", "Team GitLab", "Bitbucket"));
             List<GitProvider> expected = TestProviders.readmeProviders();
             for (int i = 0; i < expected.size(); i++) {

@@ -32,7 +32,8 @@ import org.kohsuke.stapler.verb.POST;
 /**
  * Every web method of the provider descriptors and of the configuration: POST only, Overall/Manage required, and
  * no secret in any answer. A user with Overall/Read alone gets 403 from every check; the drop-downs answer such a
- * user with the current value only, as the Credentials consumer guide prescribes.
+ * user with the current value only, as the Credentials consumer guide prescribes. Listing and looking up credentials
+ * and testing unsaved values need Overall/Administer: a manager gets the current value only and no lookup.
  */
 public class GitProvidersWebMethodsITest {
     private static final String CONFIGURATION = GitProvidersConfiguration.class.getName();
@@ -48,20 +49,42 @@ public class GitProvidersWebMethodsITest {
             check("doCheckCredentialsId", Map.of("value", "missing-token", "serverUrl", ""), "is visible to Jenkins"),
             check("doCheckSshCredentialsId", Map.of("value", ""), "Cloning uses HTTPS with the API credentials"),
             check("doCheckWebhookSecretCredentialsId", Map.of("value", ""), "Without a webhook secret"),
+            check("doCheckAllowedItems", Map.of("value", "team-a//deploy"), "contains &#039;//&#039;"),
             // An unknown credential: the diagnosis stops before any request leaves Jenkins.
-            check("doTestConnection", Map.of("name", "probe", "credentialsId", "missing-token"),
+            check(
+                    "doTestConnection",
+                    Map.of("name", "probe", "credentialsId", "missing-token"),
                     "has no usable credential with the ID"),
-            check("doCheckPreviousWebhookSecretCredentialsId", Map.of("value", "missing-secret"),
+            check(
+                    "doCheckPreviousWebhookSecretCredentialsId",
+                    Map.of("value", "missing-secret"),
                     "is visible to Jenkins"),
-            fill("doFillCredentialsIdItems", "credentialsId", Map.of("serverUrl", ""), "github-prod-token",
+            fill(
+                    "doFillCredentialsIdItems",
+                    "credentialsId",
+                    Map.of("serverUrl", ""),
+                    "github-prod-token",
                     "deploy-key"),
             fill("doFillSshCredentialsIdItems", "sshCredentialsId", Map.of(), "deploy-key", "github-prod-token"),
-            fill("doFillWebhookSecretCredentialsIdItems", "webhookSecretCredentialsId", Map.of(),
-                    "github-webhook-secret", "deploy-key"),
-            fill("doFillPreviousWebhookSecretCredentialsIdItems", "previousWebhookSecretCredentialsId", Map.of(),
-                    "github-webhook-secret-old", "deploy-key"),
-            new WebMethod(CONFIGURATION, "doCheckDefaultProvider", Map.of("value", "Staging GitHub"), false,
-                    "No active provider is named", null));
+            fill(
+                    "doFillWebhookSecretCredentialsIdItems",
+                    "webhookSecretCredentialsId",
+                    Map.of(),
+                    "github-webhook-secret",
+                    "deploy-key"),
+            fill(
+                    "doFillPreviousWebhookSecretCredentialsIdItems",
+                    "previousWebhookSecretCredentialsId",
+                    Map.of(),
+                    "github-webhook-secret-old",
+                    "deploy-key"),
+            new WebMethod(
+                    CONFIGURATION,
+                    "doCheckDefaultProvider",
+                    Map.of("value", "Staging GitHub"),
+                    false,
+                    "No active provider is named",
+                    null));
 
     @Rule
     public JenkinsRule j = new JenkinsRule();
@@ -70,14 +93,27 @@ public class GitProvidersWebMethodsITest {
     public FlagRule<Boolean> systemRead =
             new FlagRule<>(Jenkins.SYSTEM_READ::getEnabled, Jenkins.SYSTEM_READ::setEnabled, true);
 
+    /** Overall/Manage is off unless enabled (the system property or an authorization strategy that offers it). */
+    @Rule
+    public FlagRule<Boolean> manage = new FlagRule<>(Jenkins.MANAGE::getEnabled, Jenkins.MANAGE::setEnabled, true);
+
     @Before
     public void secureJenkins() throws Exception {
         TestProviders.addCredentials();
         j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
         j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
-                .grant(Jenkins.READ).everywhere().to("reader")
-                .grant(Jenkins.READ, Jenkins.SYSTEM_READ).everywhere().to("auditor")
-                .grant(Jenkins.READ, Jenkins.MANAGE).everywhere().to("manager"));
+                .grant(Jenkins.READ)
+                .everywhere()
+                .to("reader")
+                .grant(Jenkins.READ, Jenkins.SYSTEM_READ)
+                .everywhere()
+                .to("auditor")
+                .grant(Jenkins.READ, Jenkins.MANAGE)
+                .everywhere()
+                .to("manager")
+                .grant(Jenkins.ADMINISTER)
+                .everywhere()
+                .to("admin"));
     }
 
     @Test
@@ -89,7 +125,8 @@ public class GitProvidersWebMethodsITest {
                 if (Modifier.isPublic(method.getModifiers()) && method.getName().startsWith("do")) {
                     declared.add(method.getName());
                     // Then each is POST only
-                    assertThat(method.getName() + " answers POST only", method.isAnnotationPresent(POST.class), is(true));
+                    assertThat(
+                            method.getName() + " answers POST only", method.isAnnotationPresent(POST.class), is(true));
                 }
             }
         }
@@ -117,7 +154,8 @@ public class GitProvidersWebMethodsITest {
                     assertThat(what, response.getContentAsString(), not(containsString(method.listed())));
                 } else {
                     assertThat(what, response.getStatusCode(), is(403));
-                    assertThat(what, response.getResponseHeaderValue("X-Required-Permission"), is(Jenkins.MANAGE.getId()));
+                    assertThat(
+                            what, response.getResponseHeaderValue("X-Required-Permission"), is(Jenkins.MANAGE.getId()));
                     assertThat(what, response.getContentAsString(), not(containsString(method.answer())));
                 }
             }
@@ -134,18 +172,47 @@ public class GitProvidersWebMethodsITest {
         for (WebMethod method : METHODS) {
             // When
             WebResponse anonymousPost = post(anonymous, method.urlFor(gitHub), method.parameters());
-            WebResponse managerGet = manager.loadWebResponse(new WebRequest(
-                    new URL(j.getURL(), method.urlFor(gitHub) + "?value=x"), HttpMethod.GET));
+            WebResponse managerGet = manager.loadWebResponse(
+                    new WebRequest(new URL(j.getURL(), method.urlFor(gitHub) + "?value=x"), HttpMethod.GET));
 
             // Then
             assertThat(method.javaName(), anonymousPost.getStatusCode(), is(403));
             assertThat(method.javaName() + " by GET", managerGet.getStatusCode(), anyOf(is(404), is(405)));
-            assertThat(method.javaName() + " by GET", managerGet.getContentAsString(), not(containsString(method.answer())));
+            assertThat(
+                    method.javaName() + " by GET",
+                    managerGet.getContentAsString(),
+                    not(containsString(method.answer())));
         }
     }
 
     @Test
-    public void shouldAnswerEveryWebMethodToAManageUserWithoutSecrets() throws Exception {
+    public void shouldAnswerEveryWebMethodToAnAdministratorWithoutSecrets() throws Exception {
+        // Given
+        JenkinsRule.WebClient admin = j.createWebClient().login("admin");
+        GitProviderDescriptor gitHub = ExtensionList.lookupSingleton(GitHubProvider.DescriptorImpl.class);
+
+        for (WebMethod method : METHODS) {
+            // When
+            WebResponse response = post(admin, method.urlFor(gitHub), method.parameters());
+
+            // Then
+            String body = response.getContentAsString();
+            assertThat(method.javaName(), response.getStatusCode(), is(200));
+            assertThat(method.javaName(), body, containsString(method.answer()));
+            if (method.fill()) {
+                assertThat(
+                        method.javaName() + " lists only the kinds it accepts",
+                        body,
+                        not(containsString(method.refused())));
+            }
+            for (String secret : TestProviders.SECRETS) {
+                assertThat(method.javaName(), body, not(containsString(secret)));
+            }
+        }
+    }
+
+    @Test
+    public void shouldNeitherListNorLookUpCredentialsNorTestUnsavedValuesForAManager() throws Exception {
         // Given
         JenkinsRule.WebClient manager = j.createWebClient().login("manager");
         GitProviderDescriptor gitHub = ExtensionList.lookupSingleton(GitHubProvider.DescriptorImpl.class);
@@ -157,21 +224,26 @@ public class GitProvidersWebMethodsITest {
             // Then
             String body = response.getContentAsString();
             assertThat(method.javaName(), response.getStatusCode(), is(200));
-            assertThat(method.javaName(), body, containsString(method.answer()));
-            if (method.fill()) {
-                assertThat(method.javaName() + " lists only the kinds it accepts", body,
-                        not(containsString(method.refused())));
-            }
             for (String secret : TestProviders.SECRETS) {
                 assertThat(method.javaName(), body, not(containsString(secret)));
+            }
+            if (method.fill()) {
+                assertThat(method.javaName(), body, containsString("current-id"));
+                assertThat(method.javaName(), body, not(containsString(method.listed())));
+            } else if (method.javaName().equals("doTestConnection")) {
+                assertThat(body, containsString("Only administrators can test values that are not saved"));
+            } else if (method.answer().contains("is visible to Jenkins")) {
+                assertThat(method.javaName() + " looks nothing up", body, not(containsString(method.answer())));
+            } else {
+                assertThat(method.javaName(), body, containsString(method.answer()));
             }
         }
     }
 
     @Test
-    public void shouldListApiCredentialsOfTheServersDomainOnly() throws Exception {
+    public void shouldListApiCredentialsOfTheDomainOfTheAddressesTheTokenGoesTo() throws Exception {
         // Given
-        JenkinsRule.WebClient manager = j.createWebClient().login("manager");
+        JenkinsRule.WebClient manager = j.createWebClient().login("admin");
         GitProviderDescriptor gitLab = ExtensionList.lookupSingleton(GitLabSelfManagedProvider.DescriptorImpl.class);
         GitProviderDescriptor gitHub = ExtensionList.lookupSingleton(GitHubProvider.DescriptorImpl.class);
         String fill = "fillCredentialsIdItems";
@@ -181,9 +253,30 @@ public class GitProvidersWebMethodsITest {
                 .getContentAsString();
         String forOtherGitLab = post(manager, urlOf(gitLab, fill), Map.of("serverUrl", "https://gitlab.acme.example"))
                 .getContentAsString();
-        String forGitHub = post(manager, urlOf(gitHub, fill), Map.of("serverUrl", "")).getContentAsString();
-        String checkOther = post(manager, urlOf(gitLab, "checkCredentialsId"),
-                Map.of("value", "gitlab-internal-token", "serverUrl", "https://gitlab.acme.example")).getContentAsString();
+        String forGitHub =
+                post(manager, urlOf(gitHub, fill), Map.of("serverUrl", "")).getContentAsString();
+        String checkOther = post(
+                        manager,
+                        urlOf(gitLab, "checkCredentialsId"),
+                        Map.of("value", "gitlab-internal-token", "serverUrl", "https://gitlab.acme.example"))
+                .getContentAsString();
+        // The token goes to the API address, elsewhere than the server: the credential's domain must match it too
+        String forOtherApi = post(
+                        manager,
+                        urlOf(gitLab, fill),
+                        Map.of("serverUrl", "https://gitlab.example.com", "apiUrl", "https://api.acme.example/api/v4"))
+                .getContentAsString();
+        String checkOtherApi = post(
+                        manager,
+                        urlOf(gitLab, "checkCredentialsId"),
+                        Map.of(
+                                "value",
+                                "gitlab-internal-token",
+                                "serverUrl",
+                                "https://gitlab.example.com",
+                                "apiUrl",
+                                "https://api.acme.example/api/v4"))
+                .getContentAsString();
 
         // Then
         assertThat(forTeamGitLab, containsString("gitlab-internal-token"));
@@ -192,6 +285,9 @@ public class GitProvidersWebMethodsITest {
         assertThat(forOtherGitLab, containsString("gitlab-token"));
         assertThat(forGitHub, not(containsString("gitlab-internal-token")));
         assertThat(checkOther, containsString("is visible to Jenkins"));
+        assertThat(forOtherApi, not(containsString("gitlab-internal-token")));
+        assertThat(forOtherApi, containsString("gitlab-token"));
+        assertThat(checkOtherApi, containsString("is visible to Jenkins"));
     }
 
     private static WebResponse post(JenkinsRule.WebClient wc, String path, Map<String, String> parameters)
@@ -212,8 +308,8 @@ public class GitProvidersWebMethodsITest {
     }
 
     /** A drop-down: the Manage user's answer lists {@code listed} but not {@code refused}, a credential of another kind. */
-    private static WebMethod fill(String javaName, String currentField, Map<String, String> parameters, String listed,
-            String refused) {
+    private static WebMethod fill(
+            String javaName, String currentField, Map<String, String> parameters, String listed, String refused) {
         Map<String, String> withCurrent = new HashMap<>(parameters);
         withCurrent.put(currentField, "current-id");
         return new WebMethod(null, javaName, Map.copyOf(withCurrent), true, listed, refused);
@@ -230,7 +326,12 @@ public class GitProvidersWebMethodsITest {
      * @param refused    for a drop-down, a credential of another kind it must not list
      */
     private record WebMethod(
-            String owner, String javaName, Map<String, String> parameters, boolean fill, String answer, String refused) {
+            String owner,
+            String javaName,
+            Map<String, String> parameters,
+            boolean fill,
+            String answer,
+            String refused) {
         String urlFor(GitProviderDescriptor providerDescriptor) {
             String id = owner != null ? owner : providerDescriptor.getId();
             return "descriptorByName/" + id + "/" + Character.toLowerCase(javaName.charAt(2)) + javaName.substring(3);

@@ -22,8 +22,13 @@ import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 public final class TestProviders {
     /** The secret values of every credential created here. */
     public static final List<String> SECRETS = List.of(
-            "ghp_prodSECRETvalue111", "ghp_ossSECRETvalue222", "glpat_SECRETvalue333", "bbATAT_SECRETvalue444",
-            "hook_SECRETvalue555", "hook_old_SECRETvalue666", "glpat_internal_SECRETvalue777",
+            "ghp_prodSECRETvalue111",
+            "ghp_ossSECRETvalue222",
+            "glpat_SECRETvalue333",
+            "bbATAT_SECRETvalue444",
+            "hook_SECRETvalue555",
+            "hook_old_SECRETvalue666",
+            "glpat_internal_SECRETvalue777",
             "-----BEGIN OPENSSH PRIVATE KEY-----SECRETvalue888");
 
     private TestProviders() {}
@@ -41,12 +46,18 @@ public final class TestProviders {
         global.add(text("bitbucket-token", SECRETS.get(3)));
         global.add(text("github-webhook-secret", SECRETS.get(4)));
         global.add(text("github-webhook-secret-old", SECRETS.get(5)));
-        global.add(new BasicSSHUserPrivateKey(CredentialsScope.GLOBAL, "deploy-key", "git",
-                new BasicSSHUserPrivateKey.DirectEntryPrivateKeySource(SECRETS.get(7)), null, "Deploy key"));
+        global.add(new BasicSSHUserPrivateKey(
+                CredentialsScope.GLOBAL,
+                "deploy-key",
+                "git",
+                new BasicSSHUserPrivateKey.DirectEntryPrivateKeySource(SECRETS.get(7)),
+                null,
+                "Deploy key"));
         List<DomainSpecification> gitlabOnly = List.of(new HostnameSpecification("gitlab.example.com", null));
         Map<Domain, List<Credentials>> domains = new LinkedHashMap<>();
         domains.put(Domain.global(), global);
-        domains.put(new Domain("gitlab.example.com", "Team GitLab only", gitlabOnly),
+        domains.put(
+                new Domain("gitlab.example.com", "Team GitLab only", gitlabOnly),
                 List.of(text("gitlab-internal-token", SECRETS.get(6))));
         system.setDomainCredentialsMap(domains);
         system.save();

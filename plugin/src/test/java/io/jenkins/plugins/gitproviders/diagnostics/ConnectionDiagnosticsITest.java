@@ -39,8 +39,13 @@ public class ConnectionDiagnosticsITest {
 
     @Before
     public void setUp() throws Exception {
-        SystemCredentialsProvider.getInstance().getCredentials().add(new StringCredentialsImpl(
-                CredentialsScope.GLOBAL, "ghe-token", "GHE token", Secret.fromString("ghp_ProxyTest0123456789")));
+        SystemCredentialsProvider.getInstance()
+                .getCredentials()
+                .add(new StringCredentialsImpl(
+                        CredentialsScope.GLOBAL,
+                        "ghe-token",
+                        "GHE token",
+                        Secret.fromString("ghp_ProxyTest0123456789")));
         spec = ProviderSpec.builder("ghe", ProviderType.GITHUB_ENTERPRISE)
                 .serverUrl(github.url())
                 .credentialsId("ghe-token")
@@ -63,8 +68,8 @@ public class ConnectionDiagnosticsITest {
     @Test
     public void shouldTakeTheProxyAndItsNoProxyHostsFromJenkins() {
         // Given
-        j.jenkins.setProxy(new ProxyConfiguration("proxy.example.com", 3128, null, null,
-                "localhost\n*.internal.example.com"));
+        j.jenkins.setProxy(
+                new ProxyConfiguration("proxy.example.com", 3128, null, null, "localhost\n*.internal.example.com"));
 
         // When
         HttpSettings settings = ConnectionDiagnostics.httpSettings();

@@ -41,8 +41,10 @@ public class TokenExpiryMonitorITest {
 
     @Before
     public void setUp() throws Exception {
-        SystemCredentialsProvider.getInstance().getCredentials().add(new StringCredentialsImpl(
-                CredentialsScope.GLOBAL, "ghe-token", "GHE token", Secret.fromString(TOKEN)));
+        SystemCredentialsProvider.getInstance()
+                .getCredentials()
+                .add(new StringCredentialsImpl(
+                        CredentialsScope.GLOBAL, "ghe-token", "GHE token", Secret.fromString(TOKEN)));
         SystemCredentialsProvider.getInstance().save();
         GitHubEnterpriseProvider provider = new GitHubEnterpriseProvider("ghe");
         provider.setServerUrl(github.url());
@@ -76,7 +78,10 @@ public class TokenExpiryMonitorITest {
         assertThat(manage, not(containsString(TOKEN)));
 
         // And the Git Providers page shows the last diagnosis: owner, expiry warning, when it ran
-        String page = j.createWebClient().goTo("manage/git-providers").getWebResponse().getContentAsString();
+        String page = j.createWebClient()
+                .goTo("manage/git-providers")
+                .getWebResponse()
+                .getContentAsString();
         assertThat(page, containsString("git-providers-connection-checks"));
         assertThat(page, containsString("octocat"));
         assertThat(page, containsString("5 days left"));
@@ -107,7 +112,10 @@ public class TokenExpiryMonitorITest {
         ProviderHealthCheck.get().execute(TaskListener.NULL);
 
         // Then
-        assertThat(monitor.getAttentions().stream().map(TokenExpiryMonitor.Row::getMessage).toList(),
+        assertThat(
+                monitor.getAttentions().stream()
+                        .map(TokenExpiryMonitor.Row::getMessage)
+                        .toList(),
                 contains(containsString("Bad credentials")));
     }
 
@@ -122,8 +130,10 @@ public class TokenExpiryMonitorITest {
         GitHubEnterpriseProvider changed = new GitHubEnterpriseProvider("ghe");
         changed.setServerUrl(github.url());
         changed.setCredentialsId("ghe-token-new");
-        SystemCredentialsProvider.getInstance().getCredentials().add(new StringCredentialsImpl(
-                CredentialsScope.GLOBAL, "ghe-token-new", "new GHE token", Secret.fromString(TOKEN + "2")));
+        SystemCredentialsProvider.getInstance()
+                .getCredentials()
+                .add(new StringCredentialsImpl(
+                        CredentialsScope.GLOBAL, "ghe-token-new", "new GHE token", Secret.fromString(TOKEN + "2")));
         GitProvidersConfiguration.get().setProviders(List.of(changed));
 
         // Then the old result no longer describes the provider and the warning goes away until the next check

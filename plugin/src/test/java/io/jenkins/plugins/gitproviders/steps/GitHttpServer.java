@@ -60,7 +60,8 @@ final class GitHttpServer extends ExternalResource {
 
     /** Returns the server's address without a trailing slash: {@code http://127.0.0.1:<port>}. */
     String url() {
-        return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort();
+        return "http://" + server.getAddress().getAddress().getHostAddress() + ":"
+                + server.getAddress().getPort();
     }
 
     /** Returns the request lines received ({@code GET /acme/payments.git/info/refs?service=...}), in order. */
@@ -76,8 +77,8 @@ final class GitHttpServer extends ExternalResource {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String query = exchange.getRequestURI().getRawQuery();
-            requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath()
-                    + (query == null ? "" : "?" + query));
+            requests.add(exchange.getRequestMethod() + " "
+                    + exchange.getRequestURI().getRawPath() + (query == null ? "" : "?" + query));
             String user = authenticatedUser(exchange.getRequestHeaders().getFirst("Authorization"));
             if (user == null) {
                 exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"git\"");
@@ -93,9 +94,12 @@ final class GitHttpServer extends ExternalResource {
         if (header == null || !header.startsWith("Basic ")) {
             return null;
         }
-        String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+        String decoded =
+                new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
         int colon = decoded.indexOf(':');
-        if (colon < 0 || !decoded.substring(0, colon).equals(username) || !decoded.substring(colon + 1).equals(password)) {
+        if (colon < 0
+                || !decoded.substring(0, colon).equals(username)
+                || !decoded.substring(colon + 1).equals(password)) {
             return null;
         }
         return username;

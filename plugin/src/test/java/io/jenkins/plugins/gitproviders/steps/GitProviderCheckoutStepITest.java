@@ -10,8 +10,8 @@ import static org.hamcrest.Matchers.not;
 
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
-import hudson.model.Result;
 import hudson.model.InvisibleAction;
+import hudson.model.Result;
 import hudson.util.Secret;
 import io.jenkins.plugins.gitproviders.api.GitProviderBuildEvent;
 import io.jenkins.plugins.gitproviders.config.GitHubProvider;
@@ -22,6 +22,9 @@ import io.jenkins.plugins.gitproviders.core.model.ProviderType;
 import io.jenkins.plugins.gitproviders.core.webhook.EventKind;
 import io.jenkins.plugins.gitproviders.core.webhook.RepositoryInfo;
 import io.jenkins.plugins.gitproviders.core.webhook.WebhookEvent;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
@@ -46,7 +49,8 @@ public class GitProviderCheckoutStepITest {
     private final JenkinsRule j = new JenkinsRule();
 
     @Rule
-    public final RuleChain rules = RuleChain.outerRule(repositories).around(server).around(j);
+    public final RuleChain rules =
+            RuleChain.outerRule(repositories).around(server).around(j);
 
     private TestRepository repository;
 
@@ -68,8 +72,9 @@ public class GitProviderCheckoutStepITest {
                 }
                 """));
 
-        j.assertLogContains("commit=" + repository.main + " branch=main tag=null provider=Gitea"
-                + " repository=infra/payments", run);
+        j.assertLogContains(
+                "commit=" + repository.main + " branch=main tag=null provider=Gitea" + " repository=infra/payments",
+                run);
         j.assertLogContains("url=" + server.url() + "/infra/payments.git", run);
         j.assertLogContains("readme=two", run);
         j.assertLogContains("Checked out infra/payments (branch main) at " + repository.main, run);
@@ -77,7 +82,8 @@ public class GitProviderCheckoutStepITest {
         assertThat(server.authenticatedUsers(), hasItem("oauth2"));
         assertThat(server.requests(), everyItem(not(containsString(TOKEN))));
         j.assertLogNotContains(TOKEN, run);
-        assertThat(run.getAction(GitProvidersUsedAction.class).getProviderNames(), contains("Gitea"));
+        assertThat(
+                UsageRecords.get().jobsUsing("Gitea"), contains(run.getParent().getFullName()));
     }
 
     @Test
@@ -99,8 +105,12 @@ public class GitProviderCheckoutStepITest {
         j.assertLogContains("pr=PR-7 commit=" + repository.pullRequest + " readme=pr", run);
     }
 
+    /**
+     * A webhook build fetches the event's ref, never a commit by the id a payload names (anyone with the webhook secret
+     * could name any commit): when the branch moved on, it builds the ref's tip and says which commit was announced.
+     */
     @Test
-    public void shouldCheckOutTheExactCommitOfTheWebhookEventFromItsProvider() throws Exception {
+    public void shouldBuildTheTipOfTheWebhookEventsRefFromItsProviderAndRecordTheAnnouncedCommit() throws Exception {
         // The default provider is another one: without a repository, the provider that received the event is used.
         GitProvider github = new GitHubProvider("GitHub");
         github.setCredentialsId("github-token");
@@ -112,13 +122,29 @@ public class GitProviderCheckoutStepITest {
                 }
                 """);
         // The branch has moved on since the push: main is at a later commit than the event's.
-        WebhookEvent push = new WebhookEvent(ProviderType.GITEA, EventKind.BRANCH_PUSH,
-                new RepositoryInfo("127.0.0.1", "infra/payments", null, null, null), "refs/heads/main", null,
-                repository.first, null, null, null, repository.first, "jane", "delivery-1");
+        WebhookEvent push = new WebhookEvent(
+                ProviderType.GITEA,
+                EventKind.BRANCH_PUSH,
+                new RepositoryInfo("127.0.0.1", "infra/payments", null, null, null),
+                "refs/heads/main",
+                null,
+                repository.first,
+                null,
+                null,
+                null,
+                repository.first,
+                "jane",
+                "delivery-1");
 
         WorkflowRun run = j.assertBuildStatusSuccess(job.scheduleBuild2(0, new TestBuildEvent("Gitea", push)));
 
-        j.assertLogContains("commit=" + repository.first + " branch=main provider=Gitea", run);
+        j.assertLogContains("commit=" + repository.main + " branch=main provider=Gitea", run);
+        j.assertLogContains(
+                "The event announces " + repository.first + " but refs/heads/main now points to " + repository.main,
+                run);
+        j.assertLogNotContains(
+                "git fetch --no-tags --force --progress -- " + server.url() + "/infra/payments.git " + repository.first,
+                run);
     }
 
     @Test
@@ -158,8 +184,15 @@ public class GitProviderCheckoutStepITest {
         WorkflowRun none = failure(pipeline(script));
         j.assertLogContains("No Git provider is configured.", none);
 
+        // The registry never leaves active providers without a default; a configuration saved without one (edited
+        // on disk, or written by hand for configuration as code's predecessor) is loaded as it is.
         configure(CredentialsScope.GLOBAL, gitea(true));
-        GitProvidersConfiguration.get().setDefaultProvider(null);
+        GitProvidersConfiguration configuration = GitProvidersConfiguration.get();
+        Path file = j.jenkins.getRootDir().toPath().resolve(configuration.getId() + ".xml");
+        String saved = Files.readString(file, StandardCharsets.UTF_8);
+        assertThat(saved, containsString("<defaultProvider>Gitea</defaultProvider>"));
+        Files.writeString(file, saved.replace("<defaultProvider>Gitea</defaultProvider>", ""), StandardCharsets.UTF_8);
+        configuration.load();
         WorkflowRun noDefault = failure(pipeline(script));
         j.assertLogContains("No default Git provider is set.", noDefault);
         j.assertLogNotContains("\tat ", noDefault);
@@ -167,10 +200,12 @@ public class GitProviderCheckoutStepITest {
         GitProvider github = new GitHubProvider("GitHub");
         github.setCredentialsId("github-token");
         configure(CredentialsScope.GLOBAL, github, gitea(false));
-        WorkflowRun inactive = failure(pipeline("node { gitProviderCheckout provider: 'Gitea', repository: 'infra/payments' }"));
+        WorkflowRun inactive =
+                failure(pipeline("node { gitProviderCheckout provider: 'Gitea', repository: 'infra/payments' }"));
         j.assertLogContains("The Git provider 'Gitea' is inactive.", inactive);
 
-        WorkflowRun unknown = failure(pipeline("node { gitProviderCheckout provider: 'Gite', repository: 'infra/payments' }"));
+        WorkflowRun unknown =
+                failure(pipeline("node { gitProviderCheckout provider: 'Gite', repository: 'infra/payments' }"));
         j.assertLogContains("No Git provider is named 'Gite'. Did you mean 'Gitea'", unknown);
         j.assertLogNotContains("\tat ", unknown);
     }
@@ -186,8 +221,9 @@ public class GitProviderCheckoutStepITest {
     private static void configure(CredentialsScope scope, GitProvider... providers) throws Exception {
         SystemCredentialsProvider credentials = SystemCredentialsProvider.getInstance();
         credentials.getCredentials().removeIf(c -> true);
-        credentials.getCredentials().add(
-                new StringCredentialsImpl(scope, "gitea-token", "Gitea token", Secret.fromString(TOKEN)));
+        credentials
+                .getCredentials()
+                .add(new StringCredentialsImpl(scope, "gitea-token", "Gitea token", Secret.fromString(TOKEN)));
         credentials.save();
         GitProvidersConfiguration.get().setProviders(List.of(providers));
     }

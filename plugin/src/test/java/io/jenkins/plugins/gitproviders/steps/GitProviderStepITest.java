@@ -72,30 +72,41 @@ public class GitProviderStepITest {
                 echo "keys=${g.keySet()}"
                 """).scheduleBuild2(0));
 
-        j.assertLogContains("default=Team GitLab type=gitLabSelfManaged typeName=GitLab self-managed"
-                + " api=https://gitlab.example.com/api/v4 ssh=gitlab-key user=ci isDefault=true", run);
-        j.assertLogContains("named=GitHub server=https://github.com scope=acme credentialsId=github-token"
-                + " isDefault=false", run);
-        j.assertLogContains("keys=[name, type, typeName, serverUrl, apiUrl, scope, username, credentialsId,"
-                + " sshCredentialsId, isDefault]", run);
+        j.assertLogContains(
+                "default=Team GitLab type=gitLabSelfManaged typeName=GitLab self-managed"
+                        + " api=https://gitlab.example.com/api/v4 ssh=gitlab-key user=ci isDefault=true",
+                run);
+        j.assertLogContains(
+                "named=GitHub server=https://github.com scope=acme credentialsId=github-token" + " isDefault=false",
+                run);
+        j.assertLogContains(
+                "keys=[name, type, typeName, serverUrl, apiUrl, scope, username, credentialsId,"
+                        + " sshCredentialsId, isDefault]",
+                run);
         j.assertLogNotContains("gitlab-hook-secret", run);
-        assertThat(run.getAction(GitProvidersUsedAction.class).getProviderNames(), contains("Team GitLab", "GitHub"));
+        assertThat(
+                UsageRecords.get().jobsUsing("Team GitLab"),
+                contains(run.getParent().getFullName()));
+        assertThat(
+                UsageRecords.get().jobsUsing("GitHub"), contains(run.getParent().getFullName()));
     }
 
     @Test
     public void shouldFailWithTheRegistrysMessageForAnInactiveOrUnknownProvider() throws Exception {
-        WorkflowRun inactive = j.assertBuildStatus(Result.FAILURE,
-                pipeline("inactive", "gitProvider 'Old Gitea'").scheduleBuild2(0));
+        WorkflowRun inactive = j.assertBuildStatus(
+                Result.FAILURE, pipeline("inactive", "gitProvider 'Old Gitea'").scheduleBuild2(0));
         j.assertLogContains("The Git provider 'Old Gitea' is inactive.", inactive);
         j.assertLogNotContains("\tat ", inactive);
 
-        WorkflowRun unknown = j.assertBuildStatus(Result.FAILURE,
+        WorkflowRun unknown = j.assertBuildStatus(
+                Result.FAILURE,
                 pipeline("unknown", "gitProvider name: 'Team GitLub'").scheduleBuild2(0));
         j.assertLogContains("No Git provider is named 'Team GitLub'. Did you mean 'Team GitLab'?", unknown);
         j.assertLogNotContains("\tat ", unknown);
 
         // Names ignore case and surrounding spaces.
-        j.assertBuildStatusSuccess(pipeline("case", "gitProvider name: ' team gitlab '").scheduleBuild2(0));
+        j.assertBuildStatusSuccess(
+                pipeline("case", "gitProvider name: ' team gitlab '").scheduleBuild2(0));
     }
 
     @Test
@@ -116,7 +127,8 @@ public class GitProviderStepITest {
         assertThat(groovy, containsString("depth: 1"));
         assertThat(groovy, containsString("timeout: 5"));
         StepDescriptor descriptor = j.jenkins.getDescriptorByType(GitProviderCheckoutStep.DescriptorImpl.class);
-        GitProviderCheckoutStep copy = (GitProviderCheckoutStep) descriptor.newInstance(descriptor.defineArguments(step));
+        GitProviderCheckoutStep copy =
+                (GitProviderCheckoutStep) descriptor.newInstance(descriptor.defineArguments(step));
         j.assertEqualDataBoundBeans(step, copy);
         assertThat(Snippetizer.object2Groovy(new GitProviderStep("GitHub")), is("gitProvider 'GitHub'"));
         assertThat(Snippetizer.object2Groovy(new GitProviderCheckoutStep()), startsWith("gitProviderCheckout"));
@@ -130,7 +142,8 @@ public class GitProviderStepITest {
         WebRequest request = new WebRequest(new URL(j.getURL(), "pipeline-syntax/generateSnippet"), HttpMethod.POST);
         request.setRequestParameters(List.of(
                 new org.htmlunit.util.NameValuePair("json", json),
-                new org.htmlunit.util.NameValuePair(j.jenkins.getCrumbIssuer().getDescriptor().getCrumbRequestField(),
+                new org.htmlunit.util.NameValuePair(
+                        j.jenkins.getCrumbIssuer().getDescriptor().getCrumbRequestField(),
                         j.jenkins.getCrumbIssuer().getCrumb())));
 
         WebResponse response = j.createWebClient().getPage(request).getWebResponse();
@@ -143,15 +156,19 @@ public class GitProviderStepITest {
         WorkflowJob job = pipeline("p", "echo 'hi'");
         j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
         j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
-                .grant(Jenkins.READ, Item.READ, Item.EXTENDED_READ).everywhere().to("dev")
-                .grant(Jenkins.READ, Item.READ).everywhere().to("viewer"));
+                .grant(Jenkins.READ, Item.READ, Item.EXTENDED_READ)
+                .everywhere()
+                .to("dev")
+                .grant(Jenkins.READ, Item.READ)
+                .everywhere()
+                .to("viewer"));
         GitProviderCheckoutStep.DescriptorImpl descriptor =
                 j.jenkins.getDescriptorByType(GitProviderCheckoutStep.DescriptorImpl.class);
 
         try (ACLContext ignored = ACL.as2(userAuth("dev"))) {
             ListBoxModel items = descriptor.doFillProviderItems(job);
-            assertThat(items.stream().map(o -> o.name).toList(),
-                    contains("(default provider)", "Team GitLab", "GitHub"));
+            assertThat(
+                    items.stream().map(o -> o.name).toList(), contains("(default provider)", "Team GitLab", "GitHub"));
             assertThat(items.get(0).value, is(""));
         }
         try (ACLContext ignored = ACL.as2(userAuth("viewer"))) {
@@ -160,17 +177,18 @@ public class GitProviderStepITest {
     }
 
     @Test
-    public void shouldRefuseToDeleteAProviderTheLastBuildOfAJobUsed() throws Exception {
-        j.assertBuildStatusSuccess(pipeline("payments-build", "gitProvider 'GitHub'").scheduleBuild2(0));
+    public void shouldRefuseToDeleteAProviderTheLastBuildOfAJobUsedAlsoAfterARestartOfTheRecords() throws Exception {
+        j.assertBuildStatusSuccess(
+                pipeline("payments-build", "gitProvider 'GitHub'").scheduleBuild2(0));
         GitProvidersConfiguration configuration = GitProvidersConfiguration.get();
         GitProvider gitlab = configuration.findProvider("Team GitLab").orElseThrow();
 
-        IllegalArgumentException refused = org.junit.Assert.assertThrows(IllegalArgumentException.class,
-                () -> configuration.setProviders(List.of(gitlab)));
+        IllegalArgumentException refused = org.junit.Assert.assertThrows(
+                IllegalArgumentException.class, () -> configuration.setProviders(List.of(gitlab)));
 
         assertThat(refused.getMessage(), containsString("payments-build"));
-        assertThat(new CheckoutStepUsage().jobsUsing("github"), contains("payments-build"));
-        assertThat(new CheckoutStepUsage().jobsUsing("Team GitLab"), is(empty()));
+        assertThat(UsageRecords.get().jobsUsing("GitHub"), contains("payments-build"));
+        assertThat(UsageRecords.get().jobsUsing("Team GitLab"), is(empty()));
     }
 
     private static org.springframework.security.core.Authentication userAuth(String id) {

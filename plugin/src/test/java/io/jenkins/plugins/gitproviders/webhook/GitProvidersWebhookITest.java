@@ -62,16 +62,25 @@ public class GitProvidersWebhookITest {
     @Rule
     public JenkinsRule j = new JenkinsRule();
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @Before
     public void configureAGitHubProviderWithAWebhookSecret() throws IOException {
         j.jenkins.setQuietPeriod(0);
-        CredentialsStore store = CredentialsProvider.lookupStores(j.jenkins).iterator().next();
-        store.addCredentials(Domain.global(), new StringCredentialsImpl(CredentialsScope.GLOBAL, "github-hook",
-                "GitHub webhook secret", Secret.fromString(SECRET)));
-        store.addCredentials(Domain.global(), new StringCredentialsImpl(CredentialsScope.GLOBAL, "github-token",
-                "GitHub API token", Secret.fromString("not-a-real-token")));
+        CredentialsStore store =
+                CredentialsProvider.lookupStores(j.jenkins).iterator().next();
+        store.addCredentials(
+                Domain.global(),
+                new StringCredentialsImpl(
+                        CredentialsScope.GLOBAL, "github-hook", "GitHub webhook secret", Secret.fromString(SECRET)));
+        store.addCredentials(
+                Domain.global(),
+                new StringCredentialsImpl(
+                        CredentialsScope.GLOBAL,
+                        "github-token",
+                        "GitHub API token",
+                        Secret.fromString("not-a-real-token")));
         configureProvider(true);
     }
 
@@ -93,8 +102,8 @@ public class GitProvidersWebhookITest {
     }
 
     private static byte[] push() throws IOException {
-        try (InputStream in = GitProvidersWebhookITest.class.getResourceAsStream(
-                "push-branch-created.drone-go-scm.json")) {
+        try (InputStream in =
+                GitProvidersWebhookITest.class.getResourceAsStream("push-branch-created.drone-go-scm.json")) {
             return Objects.requireNonNull(in, "test delivery").readAllBytes();
         }
     }
@@ -148,8 +157,10 @@ public class GitProvidersWebhookITest {
         j.assertBuildStatusSuccess(build);
         GitProviderCause cause = build.getCause(GitProviderCause.class);
         assertThat(cause, notNullValue());
-        assertThat(cause.getShortDescription(), equalTo("Started by Git provider github: branch created in"
-                + " bradrydzewski/drone-test-go feature-branch by bradrydzewski (commit d2b75aa)"));
+        assertThat(
+                cause.getShortDescription(),
+                equalTo("Started by Git provider github: branch created in"
+                        + " bradrydzewski/drone-test-go feature-branch by bradrydzewski (commit d2b75aa)"));
         CaptureEnvironmentBuilder capture = project.getBuildersList().get(CaptureEnvironmentBuilder.class);
         assertThat(capture.getEnvVars().get("GIT_PROVIDER"), equalTo("github"));
         assertThat(capture.getEnvVars().get("GIT_PROVIDER_EVENT"), equalTo("BRANCH_CREATED"));
@@ -171,7 +182,8 @@ public class GitProvidersWebhookITest {
         assertThat(recorded.status(), is(202));
         assertThat(recorded.triggered(), contains("drone-ci"));
         HtmlPage page = j.createWebClient().goTo("manage/git-providers");
-        assertThat(page.getElementById("git-providers-deliveries").asNormalizedText(),
+        assertThat(
+                page.getElementById("git-providers-deliveries").asNormalizedText(),
                 containsString("github.com/bradrydzewski/drone-test-go"));
     }
 
@@ -215,8 +227,11 @@ public class GitProvidersWebhookITest {
         watchingJob("drone-ci");
 
         // A crumb-less POST anywhere else is refused by CSRF protection
-        HttpResponse<String> elsewhere = http.send(HttpRequest.newBuilder(URI.create(j.getURL() + "job/drone-ci/build"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> elsewhere = http.send(
+                HttpRequest.newBuilder(URI.create(j.getURL() + "job/drone-ci/build"))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(elsewhere.statusCode(), is(403));
 
         // while the same kind of request to the webhook path reaches the receiver (a wrong signature there is a 401)
@@ -240,8 +255,11 @@ public class GitProvidersWebhookITest {
 
     @Test
     public void shouldAnswer405ToAnythingButPost() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                URI.create(j.getURL() + "git-providers-webhook/")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(j.getURL() + "git-providers-webhook/"))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode(), is(405));
         assertThat(response.headers().firstValue("Allow").orElse(""), equalTo("POST"));

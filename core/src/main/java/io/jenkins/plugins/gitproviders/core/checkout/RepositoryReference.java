@@ -108,6 +108,14 @@ public record RepositoryReference(List<String> segments, List<String> warnings) 
 
     private static void validate(ProviderType type, Layout layout, List<String> segments, String value) {
         if (segments.size() < layout.minSegments || segments.size() > layout.maxSegments) {
+            // What no host allows ('..', empty parts, control characters) says more than a wrong count of parts.
+            for (String segment : segments) {
+                String problem = segmentProblem(segment, true, true);
+                if (problem != null) {
+                    throw new CheckoutException("Repository " + Texts.quote(value) + " is not valid: its part "
+                            + Texts.quote(segment) + " " + problem + ".");
+                }
+            }
             throw new CheckoutException("Repository " + Texts.quote(value) + " is not a " + type.displayName()
                     + " repository path: give " + layout.form + " (for example " + layout.example + ").");
         }

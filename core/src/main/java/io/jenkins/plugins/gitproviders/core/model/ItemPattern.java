@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitproviders.core.model;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -38,6 +39,17 @@ public final class ItemPattern {
             patterns.add(segment.equals(ANY_DEPTH) ? null : compile(segment));
         }
         this.segmentPatterns = java.util.Collections.unmodifiableList(patterns);
+    }
+
+    /**
+     * Splits patterns as administrators type them, one per line (commas also separate), without blanks; empty for
+     * {@code null}.
+     */
+    public static List<String> lines(@CheckForNull String text) {
+        if (text == null) {
+            return List.of();
+        }
+        return Arrays.stream(text.split("[\\r\\n,]+")).map(String::strip).filter(line -> !line.isEmpty()).toList();
     }
 
     /**

@@ -101,6 +101,25 @@ public final class ProviderRegistry {
         return new RegistryChange(new ProviderRegistry(saved, found.get().name()), notices);
     }
 
+    /**
+     * Returns the default to ask {@link #replaceAll} for when only the list of providers changes. Configuration as
+     * code may set the default before the list: a saved default that names no current provider but one of the new
+     * list is asked for. The current default is not: {@code replaceAll} keeps it while it stays active and otherwise
+     * takes the first active provider, after which configuration as code sets the default it names.
+     *
+     * @param current      the saved providers
+     * @param savedDefault the saved default name, or {@code null}
+     * @param next         the new list
+     */
+    @CheckForNull
+    public static String defaultNamedBeforeTheList(
+            List<ProviderSpec> current, @CheckForNull String savedDefault, List<ProviderSpec> next) {
+        String key = ProviderSpec.nameKey(savedDefault);
+        boolean namesCurrent = current.stream().anyMatch(spec -> spec.nameKey().equals(key));
+        boolean namesNext = next.stream().anyMatch(spec -> spec.nameKey().equals(key));
+        return !key.isEmpty() && namesNext && !namesCurrent ? savedDefault : null;
+    }
+
     /** Returns every provider, active or not, in configured order. */
     public List<ProviderSpec> providers() {
         return providers;

@@ -126,8 +126,10 @@ public class RepositoryReferenceTest {
     public void shouldRefuseSegmentsGitOrTheHostReject() {
         assertThatThrownBy(() -> RepositoryReference.parse(GITHUB, "acme/../etc"))
                 .isInstanceOf(CheckoutException.class)
-                .hasMessage("Repository 'acme/../etc' is not a GitHub.com repository path: give owner/name (for"
-                        + " example acme/payments).");
+                .hasMessage("Repository 'acme/../etc' is not valid: its part '..' contains '..'.");
+        assertThatThrownBy(() -> RepositoryReference.parse(GITHUB, "acme/payments/extra"))
+                .hasMessage("Repository 'acme/payments/extra' is not a GitHub.com repository path: give owner/name"
+                        + " (for example acme/payments).");
         assertThatThrownBy(() -> RepositoryReference.parse(GITHUB, "acme/a..b"))
                 .hasMessage("Repository 'acme/a..b' is not valid: its name 'a..b' contains '..'.");
         assertThatThrownBy(() -> RepositoryReference.parse(GITHUB, "acme/--upload-pack=x"))
@@ -144,7 +146,8 @@ public class RepositoryReferenceTest {
                 .hasMessage("Repository 'ac_me/payments' is not valid: its owner 'ac_me' breaks the GitHub.com rule:"
                         + " letters, digits and '-', at most 39 characters.");
         assertThatThrownBy(() -> RepositoryReference.parse(GITHUB, "acme//payments"))
-                .hasMessageStartingWith("Repository 'acme//payments' is not a GitHub.com repository path");
+                .hasMessage("Repository 'acme//payments' is not valid: its part '' is empty (check for '//' or a '/'"
+                        + " at the start or end).");
         assertThatThrownBy(() -> RepositoryReference.parse(GITLAB, "platform//tools"))
                 .hasMessage("Repository 'platform//tools' is not valid: its path part '' is empty (check for '//' or"
                         + " a '/' at the start or end).");
@@ -204,5 +207,12 @@ public class RepositoryReferenceTest {
 
     private static String path(ProviderSpec provider, String repository) {
         return RepositoryReference.parse(provider, repository).path();
+    }
+
+    @Test
+    public void shouldNameAParentDirectoryPartBeforeTheWrongNumberOfParts() {
+        assertThatThrownBy(() -> RepositoryReference.parse(GITEA, "infra/../payments"))
+                .isInstanceOf(CheckoutException.class)
+                .hasMessage("Repository 'infra/../payments' is not valid: its part '..' contains '..'.");
     }
 }

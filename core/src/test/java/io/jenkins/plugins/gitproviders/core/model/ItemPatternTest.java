@@ -102,4 +102,12 @@ public class ItemPatternTest {
         assertThat(ItemPattern.parse(" team-a/** ")).isEqualTo(ItemPattern.parse("team-a/**"))
                 .hasToString("team-a/**");
     }
+
+    @Test
+    public void shouldSplitPatternsByLineOrComma() {
+        assertThat(ItemPattern.lines(" team-a/**\r\n\n team-b/deploy , ops/*\n")).containsExactly("team-a/**",
+                "team-b/deploy", "ops/*");
+        assertThat(ItemPattern.lines(null)).isEmpty();
+        assertThat(ItemPattern.lines(" \n ")).isEmpty();
+    }
 }

@@ -151,4 +151,32 @@ public class ProviderRegistryReplaceAllTest {
         assertThat(change.registry().defaultProvider()).isEmpty();
         assertThat(change.notices()).containsExactly("No provider is active, so there is no default provider.");
     }
+
+    @Test
+    public void shouldLetTheListDeactivateTheDefaultBeforeTheNewDefaultIsNamed() throws RegistryException {
+        // Configuration as code sets the list first: the old default stays in it, inactive
+        List<ProviderSpec> current = List.of(ValidSpecs.github("A"), ValidSpecs.github("B"));
+        List<ProviderSpec> next = List.of(ValidSpecs.github("A").toBuilder().active(false).build(),
+                ValidSpecs.github("B"));
+
+        String asked = ProviderRegistry.defaultNamedBeforeTheList(current, "A", next);
+        RegistryChange change = ProviderRegistry.load(current, "A").registry().replaceAll(next, asked, NONE,
+                CredentialKindLookup.UNKNOWN);
+
+        assertThat(asked).isNull();
+        assertThat(change.registry().defaultProvider()).map(ProviderSpec::name).contains("B");
+        // ...and then the default it names
+        assertThat(change.registry().setDefault("B").registry().defaultProvider()).map(ProviderSpec::name)
+                .contains("B");
+    }
+
+    @Test
+    public void shouldAskForADefaultNamedBeforeTheListThatBringsIt() {
+        List<ProviderSpec> next = List.of(ValidSpecs.github("New"));
+
+        assertThat(ProviderRegistry.defaultNamedBeforeTheList(List.of(), "new", next)).isEqualTo("new");
+        assertThat(ProviderRegistry.defaultNamedBeforeTheList(List.of(), "missing", next)).isNull();
+        assertThat(ProviderRegistry.defaultNamedBeforeTheList(List.of(), null, next)).isNull();
+        assertThat(ProviderRegistry.defaultNamedBeforeTheList(next, "New", next)).as("the current default").isNull();
+    }
 }
