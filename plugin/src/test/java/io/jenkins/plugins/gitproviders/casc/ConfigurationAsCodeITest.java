@@ -23,6 +23,8 @@ import io.jenkins.plugins.gitproviders.config.GitHubProvider;
 import io.jenkins.plugins.gitproviders.config.GitLabSelfManagedProvider;
 import io.jenkins.plugins.gitproviders.config.GitProvider;
 import io.jenkins.plugins.gitproviders.config.GitProvidersConfiguration;
+import io.jenkins.plugins.gitproviders.core.model.ProviderSpec;
+import io.jenkins.plugins.gitproviders.core.model.RepositorySecret;
 import java.util.List;
 import org.junit.Rule;
 import org.junit.Test;
@@ -123,6 +125,55 @@ public class ConfigurationAsCodeITest {
         assertThat(config.getProviders().size(), is(5));
         assertThat(config.getDefaultProvider(), is("Staging GitHub"));
         assertThat(config.registry().resolveDefault().scope(), is("acme-staging"));
+    }
+
+    @Test
+    @ConfiguredWithCode("configuration-as-code.yaml")
+    public void shouldDeactivateTheDefaultAndNameAnotherInOneYaml() throws Exception {
+        // When (configuration as code sets the list of providers before the default)
+        apply("deactivate-default.yaml");
+
+        // Then
+        GitProvidersConfiguration config = GitProvidersConfiguration.get();
+        assertThat(config.findProvider("Production GitHub").orElseThrow().isActive(), is(false));
+        assertThat(config.getDefaultProvider(), is("Open Source GitHub"));
+        assertThat(config.registry().resolveDefault().scope(), is("acme-oss"));
+    }
+
+    @Test
+    @ConfiguredWithCode("configuration-as-code.yaml")
+    public void shouldImportAndExportRestrictionsStatusAndRepositorySecrets() throws Exception {
+        // When
+        apply("restrictions.yaml");
+
+        // Then
+        ProviderSpec github = GitProvidersConfiguration.get()
+                .findProvider("Production GitHub")
+                .orElseThrow()
+                .toSpec();
+        assertThat(github.allowedItems(), contains("payments/**", "release-*"));
+        assertThat(github.allowOutsideScope(), is(true));
+        assertThat(github.statusReporting(), is(false));
+        assertThat(github.statusContextPrefix(), is("jenkins-eu"));
+        assertThat(
+                github.repositorySecrets(),
+                contains(new RepositorySecret("acme-corp/payments", "gitlab-webhook-secret")));
+        ProviderSpec gitlab = GitProvidersConfiguration.get()
+                .findProvider("Team GitLab")
+                .orElseThrow()
+                .toSpec();
+        assertThat(gitlab.allowSha1Signatures(), is(true));
+        assertThat(gitlab.statusReporting(), is(true));
+        String exported = export();
+        assertThat(exported, containsString("allowOutsideScope: true"));
+        assertThat(exported, containsString("statusReporting: false"));
+        assertThat(exported, containsString("repository: \"acme-corp/payments\""));
+        assertThat(exported, containsString("allowSha1Signatures: true"));
+    }
+
+    private static String export() throws Exception {
+        ConfigurationContext context = new ConfigurationContext(ConfiguratorRegistry.get());
+        return toYamlString(getUnclassifiedRoot(context).get("gitProviders"));
     }
 
     private void apply(String resource) throws ConfiguratorException {
