@@ -6,11 +6,14 @@ import hudson.BulkChange;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.Util;
+import hudson.XmlFile;
+import hudson.model.listeners.SaveableListener;
 import hudson.security.Permission;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.gitproviders.core.model.ProviderSpec;
 import io.jenkins.plugins.gitproviders.core.registry.ProviderRegistry;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -89,9 +92,11 @@ public class GitProvidersConfiguration extends GlobalConfiguration {
                 .ifPresent(refusal -> {
                     throw new IllegalArgumentException(refusal);
                 });
+        List<GitProvider> previous = this.providers;
+        String previousDefault = this.defaultProvider;
         this.providers = next;
         this.defaultProvider = outcome.defaultName();
-        save();
+        saveOrRestore(previous, previousDefault);
     }
 
     /** Returns the name of the default provider, as configured. */
@@ -109,9 +114,10 @@ public class GitProvidersConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public synchronized void setDefaultProvider(@CheckForNull String defaultProvider) {
         String name = Util.fixEmptyAndTrim(defaultProvider);
+        String previousDefault = this.defaultProvider;
         if (binding || providers.isEmpty()) {
             this.defaultProvider = name;
-            save();
+            saveOrRestore(providers, previousDefault);
             return;
         }
         List<ProviderSpec> current = specs(providers);
@@ -120,7 +126,40 @@ public class GitProvidersConfiguration extends GlobalConfiguration {
             throw new IllegalArgumentException(outcome.message());
         }
         this.defaultProvider = outcome.defaultName();
-        save();
+        saveOrRestore(providers, previousDefault);
+    }
+
+    /** Saves, or puts the previous values back and rethrows when saving fails: memory never differs from the file. */
+    private void saveOrRestore(List<GitProvider> previous, @CheckForNull String previousDefault) {
+        try {
+            save();
+        } catch (UncheckedIOException e) {
+            this.providers = previous;
+            this.defaultProvider = previousDefault;
+            throw e;
+        }
+    }
+
+    /**
+     * Writes the configuration, like {@link GlobalConfiguration#save()}, but reports a failure instead of only logging
+     * it: a setter called by a script or by configuration as code throws it, and the form shows it. Does nothing
+     * inside a {@link BulkChange}, whose commit saves.
+     *
+     * @throws UncheckedIOException when the file cannot be written, with a message naming it and the reason
+     */
+    @Override
+    public synchronized void save() {
+        if (BulkChange.contains(this)) {
+            return;
+        }
+        XmlFile file = getConfigFile();
+        try {
+            file.write(this);
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    Messages.GitProvidersConfiguration_SaveFailed(file.getFile(), String.valueOf(e.getMessage())), e);
+        }
+        SaveableListener.fireOnChange(this, file);
     }
 
     @Override
@@ -158,6 +197,11 @@ public class GitProvidersConfiguration extends GlobalConfiguration {
                 providers = previous;
                 defaultProvider = previousDefault;
                 throw new FormException(e, "providers");
+            } catch (UncheckedIOException e) {
+                // The save of the commit failed: nothing was written, and memory goes back to what the file holds.
+                providers = previous;
+                defaultProvider = previousDefault;
+                throw new FormException(e.getMessage(), e, "providers");
             } catch (IllegalArgumentException e) {
                 providers = previous;
                 defaultProvider = previousDefault;
