@@ -43,6 +43,13 @@ public class GitProvidersConfiguration extends GlobalConfiguration {
     /** Set while a form is bound: the whole change is checked once binding is complete. */
     private transient boolean binding;
 
+    /** The providers as the file holds them (last read or written), put back when a save fails. */
+    private transient List<GitProvider> savedProviders = List.of();
+
+    /** The default provider as the file holds it. */
+    @CheckForNull
+    private transient String savedDefault;
+
     public GitProvidersConfiguration() {
         load();
     }
@@ -56,6 +63,7 @@ public class GitProvidersConfiguration extends GlobalConfiguration {
         providers = new ArrayList<>();
         defaultProvider = null;
         super.load();
+        rememberSaved();
     }
 
     /** Returns the singleton. */
@@ -92,11 +100,9 @@ public class GitProvidersConfiguration extends GlobalConfiguration {
                 .ifPresent(refusal -> {
                     throw new IllegalArgumentException(refusal);
                 });
-        List<GitProvider> previous = this.providers;
-        String previousDefault = this.defaultProvider;
         this.providers = next;
         this.defaultProvider = outcome.defaultName();
-        saveOrRestore(previous, previousDefault);
+        save();
     }
 
     /** Returns the name of the default provider, as configured. */
@@ -114,10 +120,9 @@ public class GitProvidersConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public synchronized void setDefaultProvider(@CheckForNull String defaultProvider) {
         String name = Util.fixEmptyAndTrim(defaultProvider);
-        String previousDefault = this.defaultProvider;
         if (binding || providers.isEmpty()) {
             this.defaultProvider = name;
-            saveOrRestore(providers, previousDefault);
+            save();
             return;
         }
         List<ProviderSpec> current = specs(providers);
@@ -126,23 +131,13 @@ public class GitProvidersConfiguration extends GlobalConfiguration {
             throw new IllegalArgumentException(outcome.message());
         }
         this.defaultProvider = outcome.defaultName();
-        saveOrRestore(providers, previousDefault);
-    }
-
-    /** Saves, or puts the previous values back and rethrows when saving fails: memory never differs from the file. */
-    private void saveOrRestore(List<GitProvider> previous, @CheckForNull String previousDefault) {
-        try {
-            save();
-        } catch (UncheckedIOException e) {
-            this.providers = previous;
-            this.defaultProvider = previousDefault;
-            throw e;
-        }
+        save();
     }
 
     /**
      * Writes the configuration, like {@link GlobalConfiguration#save()}, but reports a failure instead of only logging
-     * it: a setter called by a script or by configuration as code throws it, and the form shows it. Does nothing
+     * it, and then puts back what the file holds, so that Jenkins never runs with a configuration it could not keep:
+     * a setter called by a script or by configuration as code throws, and the form shows the message. Does nothing
      * inside a {@link BulkChange}, whose commit saves.
      *
      * @throws UncheckedIOException when the file cannot be written, with a message naming it and the reason
@@ -156,10 +151,18 @@ public class GitProvidersConfiguration extends GlobalConfiguration {
         try {
             file.write(this);
         } catch (IOException e) {
+            providers = new ArrayList<>(savedProviders);
+            defaultProvider = savedDefault;
             throw new UncheckedIOException(
                     Messages.GitProvidersConfiguration_SaveFailed(file.getFile(), String.valueOf(e.getMessage())), e);
         }
+        rememberSaved();
         SaveableListener.fireOnChange(this, file);
+    }
+
+    private void rememberSaved() {
+        savedProviders = List.copyOf(providers);
+        savedDefault = defaultProvider;
     }
 
     @Override
