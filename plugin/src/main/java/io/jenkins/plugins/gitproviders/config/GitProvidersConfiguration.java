@@ -6,11 +6,14 @@ import hudson.BulkChange;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.Util;
+import hudson.XmlFile;
+import hudson.model.listeners.SaveableListener;
 import hudson.security.Permission;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.gitproviders.core.model.ProviderSpec;
 import io.jenkins.plugins.gitproviders.core.registry.ProviderRegistry;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -40,6 +43,13 @@ public class GitProvidersConfiguration extends GlobalConfiguration {
     /** Set while a form is bound: the whole change is checked once binding is complete. */
     private transient boolean binding;
 
+    /** The providers as the file holds them (last read or written), put back when a save fails. */
+    private transient List<GitProvider> savedProviders = List.of();
+
+    /** The default provider as the file holds it. */
+    @CheckForNull
+    private transient String savedDefault;
+
     public GitProvidersConfiguration() {
         load();
     }
@@ -53,6 +63,7 @@ public class GitProvidersConfiguration extends GlobalConfiguration {
         providers = new ArrayList<>();
         defaultProvider = null;
         super.load();
+        rememberSaved();
     }
 
     /** Returns the singleton. */
@@ -123,6 +134,37 @@ public class GitProvidersConfiguration extends GlobalConfiguration {
         save();
     }
 
+    /**
+     * Writes the configuration, like {@link GlobalConfiguration#save()}, but reports a failure instead of only logging
+     * it, and then puts back what the file holds, so that Jenkins never runs with a configuration it could not keep:
+     * a setter called by a script or by configuration as code throws, and the form shows the message. Does nothing
+     * inside a {@link BulkChange}, whose commit saves.
+     *
+     * @throws UncheckedIOException when the file cannot be written, with a message naming it and the reason
+     */
+    @Override
+    public synchronized void save() {
+        if (BulkChange.contains(this)) {
+            return;
+        }
+        XmlFile file = getConfigFile();
+        try {
+            file.write(this);
+        } catch (IOException e) {
+            providers = new ArrayList<>(savedProviders);
+            defaultProvider = savedDefault;
+            throw new UncheckedIOException(
+                    Messages.GitProvidersConfiguration_SaveFailed(file.getFile(), String.valueOf(e.getMessage())), e);
+        }
+        rememberSaved();
+        SaveableListener.fireOnChange(this, file);
+    }
+
+    private void rememberSaved() {
+        savedProviders = List.copyOf(providers);
+        savedDefault = defaultProvider;
+    }
+
     @Override
     public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
         synchronized (this) {
@@ -158,6 +200,11 @@ public class GitProvidersConfiguration extends GlobalConfiguration {
                 providers = previous;
                 defaultProvider = previousDefault;
                 throw new FormException(e, "providers");
+            } catch (UncheckedIOException e) {
+                // The save of the commit failed: nothing was written, and memory goes back to what the file holds.
+                providers = previous;
+                defaultProvider = previousDefault;
+                throw new FormException(e.getMessage(), e, "providers");
             } catch (IllegalArgumentException e) {
                 providers = previous;
                 defaultProvider = previousDefault;

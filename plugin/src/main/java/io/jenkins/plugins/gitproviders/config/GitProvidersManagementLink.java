@@ -5,10 +5,14 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.model.ManagementLink;
 import hudson.security.Permission;
+import io.jenkins.plugins.gitproviders.core.delivery.JournalStatus;
 import io.jenkins.plugins.gitproviders.core.model.ProviderSpec;
 import io.jenkins.plugins.gitproviders.core.registry.ProviderRegistry;
+import io.jenkins.plugins.gitproviders.core.webhook.SignatureVerifier;
 import io.jenkins.plugins.gitproviders.diagnostics.ProviderHealthSection;
 import io.jenkins.plugins.gitproviders.webhook.RecentDelivery;
+import io.jenkins.plugins.gitproviders.webhook.WebhookDeliveries;
+import io.jenkins.plugins.gitproviders.webhook.WebhookJobs;
 import java.util.ArrayList;
 import java.util.List;
 import jenkins.model.Jenkins;
@@ -107,10 +111,51 @@ public class GitProvidersManagementLink extends ManagementLink implements Staple
         return new ProviderHealthSection();
     }
 
-    /** Returns the last webhook deliveries (in memory, at most 100), newest first, as the current user may see them. */
+    /**
+     * Returns the last verified webhook deliveries (at most 100, kept across restarts), newest first, as the current
+     * user may see them.
+     */
     @NonNull
     public List<RecentDelivery> getRecentDeliveries() {
         return RecentDelivery.forCurrentUser();
+    }
+
+    /** Returns the requests refused before verification (the uniform 401s) that are kept as samples, newest first. */
+    @NonNull
+    public List<RecentDelivery> getRefusedDeliveries() {
+        return RecentDelivery.refusedForCurrentUser();
+    }
+
+    /** Returns how many requests were refused before verification since Jenkins started. */
+    public long getRefusedCount() {
+        return WebhookJobs.get().refusedCount();
+    }
+
+    /** Returns the state of the delivery journal, or {@code null} while it cannot be opened. */
+    @CheckForNull
+    public JournalStatus getJournal() {
+        return WebhookDeliveries.get().getJournalStatus();
+    }
+
+    /** Returns what went wrong with the journal, the saved deliveries, the last known commits or scheduling. */
+    @NonNull
+    public List<WebhookDeliveries.Problem> getDeliveryProblems() {
+        return WebhookDeliveries.get().getProblems();
+    }
+
+    /** Returns the last catch-up after a gap in deliveries, or {@code null} before the first. */
+    @CheckForNull
+    public WebhookDeliveries.CatchUpRun getLastCatchUp() {
+        return WebhookDeliveries.get().getLastCatchUp();
+    }
+
+    /** Returns a warning for each provider that accepts SHA-1 signatures. */
+    @NonNull
+    public List<String> getSha1Notices() {
+        return GitProvidersConfiguration.get().registry().providers().stream()
+                .filter(ProviderSpec::allowSha1Signatures)
+                .map(spec -> SignatureVerifier.sha1Notice(spec.name()))
+                .toList();
     }
 
     /** One provider as the page shows it. */

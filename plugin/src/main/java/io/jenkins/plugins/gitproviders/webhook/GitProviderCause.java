@@ -3,12 +3,14 @@ package io.jenkins.plugins.gitproviders.webhook;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.Cause;
+import io.jenkins.plugins.gitproviders.core.delivery.CatchUp;
 import io.jenkins.plugins.gitproviders.core.webhook.EventEnvironment;
 import io.jenkins.plugins.gitproviders.core.webhook.WebhookEvent;
 import java.util.Objects;
 
 /**
- * Says that a webhook delivery started the build: the provider, what happened where, who did it and the commit.
+ * Says that a webhook delivery started the build: the provider, what happened where, who did it and the commit; or
+ * that catching up after a gap in deliveries found the change, in its own words.
  * Holds plain strings only, so it is stored with the build as it is and reads the same after an upgrade.
  */
 public final class GitProviderCause extends Cause {
@@ -23,22 +25,28 @@ public final class GitProviderCause extends Cause {
     @CheckForNull
     private final String commit;
 
+    /** What catching up found, when no delivery but a catch-up after a gap started the build; else {@code null}. */
+    @CheckForNull
+    private final String catchUp;
+
     GitProviderCause(
             String provider,
             String event,
             String what,
             String where,
             @CheckForNull String sender,
-            @CheckForNull String commit) {
+            @CheckForNull String commit,
+            @CheckForNull String catchUp) {
         this.provider = provider;
         this.event = event;
         this.what = what;
         this.where = where;
         this.sender = sender;
         this.commit = commit;
+        this.catchUp = catchUp;
     }
 
-    /** Describes a build started by the event, received through the named provider. */
+    /** Describes a build started by the event, received through the named provider or found by catching up. */
     static GitProviderCause of(String provider, WebhookEvent event) {
         return new GitProviderCause(
                 provider,
@@ -46,7 +54,8 @@ public final class GitProviderCause extends Cause {
                 EventEnvironment.describe(event.kind()),
                 EventEnvironment.where(event),
                 event.sender(),
-                EventEnvironment.commit(event).orElse(null));
+                EventEnvironment.commit(event).orElse(null),
+                CatchUp.causeOf(event).orElse(null));
     }
 
     /** Returns the name of the provider that received the delivery. */
@@ -79,8 +88,16 @@ public final class GitProviderCause extends Cause {
         return commit;
     }
 
+    /** Tells whether catching up after a gap in deliveries started the build, rather than a delivery. */
+    public boolean isCatchUp() {
+        return catchUp != null;
+    }
+
     @Override
     public String getShortDescription() {
+        if (catchUp != null) {
+            return Messages.GitProviderCause_CatchUp(provider, catchUp);
+        }
         String by = sender == null ? Messages.GitProviderCause_UnknownSender() : sender;
         return commit == null
                 ? Messages.GitProviderCause_ShortDescription(provider, what, where, by)
@@ -95,11 +112,12 @@ public final class GitProviderCause extends Cause {
                 && event.equals(other.event)
                 && where.equals(other.where)
                 && Objects.equals(sender, other.sender)
-                && Objects.equals(commit, other.commit);
+                && Objects.equals(commit, other.commit)
+                && Objects.equals(catchUp, other.catchUp);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(provider, event, where, sender, commit);
+        return Objects.hash(provider, event, where, sender, commit, catchUp);
     }
 }

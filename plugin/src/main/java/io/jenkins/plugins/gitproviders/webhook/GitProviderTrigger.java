@@ -14,6 +14,7 @@ import io.jenkins.plugins.gitproviders.config.GitProvider;
 import io.jenkins.plugins.gitproviders.config.GitProvidersConfiguration;
 import io.jenkins.plugins.gitproviders.core.model.ProviderSpec;
 import io.jenkins.plugins.gitproviders.core.repository.RepositoryKey;
+import io.jenkins.plugins.gitproviders.core.routing.ForkPolicy;
 import io.jenkins.plugins.gitproviders.core.routing.SubscriptionSpec;
 import java.util.Optional;
 import jenkins.model.Jenkins;
@@ -32,8 +33,9 @@ import org.kohsuke.stapler.verb.POST;
  *
  * <p>{@code events} is a list of event names separated by commas or spaces ({@code BRANCH_PUSH, TAG_PUSH,
  * PULL_REQUEST_OPENED}); blank means branch pushes ({@code BRANCH_PUSH, BRANCH_CREATED}). Branch and tag fields are
- * globs separated by spaces or commas; blank includes everything. The values are read by the core's
- * {@link SubscriptionSpec}.
+ * globs separated by spaces or commas; blank includes everything. {@code forkPullRequests} ({@code never},
+ * {@code trusted}, {@code always}) says which pull requests from forks start the job. The values are read by the
+ * core's {@link SubscriptionSpec}.
  */
 public class GitProviderTrigger extends Trigger<Job<?, ?>> {
     private final String repository;
@@ -55,6 +57,10 @@ public class GitProviderTrigger extends Trigger<Job<?, ?>> {
 
     @CheckForNull
     private String events;
+
+    /** {@code trusted} or {@code always}; {@code null} for the default, {@code never}. */
+    @CheckForNull
+    private String forkPullRequests;
 
     @DataBoundConstructor
     public GitProviderTrigger(String repository) {
@@ -128,6 +134,24 @@ public class GitProviderTrigger extends Trigger<Job<?, ?>> {
         this.events = Util.fixEmptyAndTrim(events);
     }
 
+    /** Returns which pull requests from forks start the job: {@code never} (the default), {@code trusted} or {@code always}. */
+    @NonNull
+    public String getForkPullRequests() {
+        return ForkPolicy.parse(forkPullRequests).id();
+    }
+
+    /**
+     * Chooses which pull requests from forks start the job ({@code never}, {@code trusted}, {@code always}; blank is
+     * {@code never}), ignoring case.
+     *
+     * @throws IllegalArgumentException naming the accepted values, for any other value
+     */
+    @DataBoundSetter
+    public void setForkPullRequests(@CheckForNull String forkPullRequests) {
+        ForkPolicy policy = ForkPolicy.parse(forkPullRequests);
+        this.forkPullRequests = policy == ForkPolicy.NEVER ? null : policy.id();
+    }
+
     /** Returns the values as the core reads them. */
     @NonNull
     public SubscriptionSpec toSpec() {
@@ -138,7 +162,8 @@ public class GitProviderTrigger extends Trigger<Job<?, ?>> {
                 getBranchExcludes(),
                 getTagIncludes(),
                 getTagExcludes(),
-                getEvents());
+                getEvents(),
+                getForkPullRequests());
     }
 
     @Override
@@ -193,6 +218,16 @@ public class GitProviderTrigger extends Trigger<Job<?, ?>> {
             if (!currentListed) {
                 model.add(Messages.GitProviderTrigger_Missing(provider.trim()), provider.trim());
             }
+            return model;
+        }
+
+        /** Lists the choices for pull requests from forks, the safe default first. */
+        @POST
+        public ListBoxModel doFillForkPullRequestsItems() {
+            ListBoxModel model = new ListBoxModel();
+            model.add(Messages.GitProviderTrigger_ForkNever(), ForkPolicy.NEVER.id());
+            model.add(Messages.GitProviderTrigger_ForkTrusted(), ForkPolicy.TRUSTED.id());
+            model.add(Messages.GitProviderTrigger_ForkAlways(), ForkPolicy.ALWAYS.id());
             return model;
         }
 

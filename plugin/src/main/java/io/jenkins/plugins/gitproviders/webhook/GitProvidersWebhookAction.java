@@ -4,11 +4,11 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Extension;
 import hudson.model.UnprotectedRootAction;
 import io.jenkins.plugins.gitproviders.core.webhook.WebhookEndpoint;
+import io.jenkins.plugins.gitproviders.core.webhook.WebhookHandler;
 import io.jenkins.plugins.gitproviders.core.webhook.WebhookResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +20,8 @@ import org.kohsuke.stapler.StaplerResponse2;
  * Receives webhook deliveries at {@code /git-providers-webhook/} and {@code /git-providers-webhook/<provider>}.
  * Unprotected because hosts cannot log in: every delivery authenticates itself with the provider's webhook secret,
  * which the core handler verifies before anything else happens. The action exposes nothing but its one entry point;
- * it answers at once and schedules the builds afterwards, as SYSTEM.
+ * it answers once the builds to start are journaled ({@link WebhookDeliveries}), which queues them afterwards, as
+ * SYSTEM.
  */
 @Extension
 public class GitProvidersWebhookAction implements UnprotectedRootAction {
@@ -44,43 +45,37 @@ public class GitProvidersWebhookAction implements UnprotectedRootAction {
     /**
      * Answers a delivery to {@code /git-providers-webhook/} or {@code /git-providers-webhook/<provider>}. Not
      * {@code @POST}: the core handler answers other methods with a 405 that tells the host's administrator what is
-     * wrong, and no permission applies because the delivery's signature is its authentication.
+     * wrong, and no permission applies because the delivery's signature is its authentication. Every header goes to
+     * the handler, {@code Content-Length} included, so that an oversized or unverifiable request is refused before
+     * its body is read; the body is read by the handler, bounded by the host's cap.
      */
     // used by Stapler for every path below the action
     public void doDynamic(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
         WebhookJobs jobs = WebhookJobs.get();
+        WebhookHandler handler = jobs.handler();
         WebhookResponse response;
-        String providerName;
+        String providerName = null;
+        boolean readable = true;
         try {
             providerName =
                     WebhookEndpoint.providerNameOf(req.getOriginalRestOfPath()).orElse(null);
-            response = null;
         } catch (IllegalArgumentException e) {
-            providerName = null;
-            response = new WebhookResponse(
-                    404,
-                    Messages.GitProvidersWebhookAction_BadPath(WebhookEndpoint.URL_NAME),
-                    Instant.now(),
-                    null,
-                    null,
-                    null,
-                    List.of(),
-                    List.of(),
-                    false);
+            readable = false;
         }
-        if (response == null) {
-            response = jobs.handler()
-                    .handle(
-                            req.getMethod(),
-                            headersOf(req),
-                            WebhookEndpoint.queryOf(req.getQueryString()),
-                            req.getInputStream(),
-                            providerName);
+        if (readable) {
+            response = handler.handle(
+                    req.getMethod(),
+                    headersOf(req),
+                    WebhookEndpoint.queryOf(req.getQueryString()),
+                    req.getInputStream(),
+                    providerName);
+        } else {
+            // The same 401 as every other refusal before verification: the caller learns nothing of the configuration.
+            response = handler.refuse(
+                    req.getMethod(), Messages.GitProvidersWebhookAction_BadPath(WebhookEndpoint.URL_NAME));
         }
-        // Recorded and handed to the scheduler before answering: the delivery is already marked as processed, so its
-        // builds must not depend on the host still listening.
+        // The accepted deliveries' builds were journaled by the handler's sink before this answer.
         jobs.record(response);
-        jobs.scheduleLater(response);
         write(rsp, response);
     }
 
@@ -95,9 +90,7 @@ public class GitProvidersWebhookAction implements UnprotectedRootAction {
     private static void write(StaplerResponse2 rsp, WebhookResponse response) throws IOException {
         byte[] body = response.json().getBytes(StandardCharsets.UTF_8);
         rsp.setStatus(response.status());
-        if (response.status() == 405) {
-            rsp.setHeader("Allow", "POST");
-        }
+        response.headers().forEach(rsp::setHeader);
         rsp.setContentType(response.contentType());
         rsp.setContentLength(body.length);
         try (OutputStream out = rsp.getOutputStream()) {

@@ -50,6 +50,14 @@ public final class RecentDelivery {
                 .toList();
     }
 
+    /** Returns the last requests refused before verification, newest first: they name no job. */
+    @NonNull
+    public static List<RecentDelivery> refusedForCurrentUser() {
+        return WebhookJobs.get().refusedDeliveries().stream()
+                .map(RecentDelivery::new)
+                .toList();
+    }
+
     /** Returns when the delivery arrived, in UTC to the second. */
     @NonNull
     public String getTime() {

@@ -5,9 +5,7 @@ import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.init.InitMilestone;
 import hudson.init.Initializer;
-import hudson.model.CauseAction;
 import hudson.model.Job;
-import hudson.model.Queue;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
 import io.jenkins.plugins.gitproviders.config.GitProvider;
@@ -27,16 +25,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.Jenkins;
 import jenkins.model.ParameterizedJobMixIn;
-import jenkins.util.Timer;
 
 /**
  * Owns the webhook state of this Jenkins: the core job index (which job watches which repository), the memory of
  * processed deliveries and the list of recent deliveries. Keeps the index current as triggers start and stop and as
- * jobs are renamed, moved or deleted, builds the core handler for each delivery, and schedules the builds it asks for.
+ * jobs are renamed, moved or deleted, and builds the core handler for each delivery; {@link WebhookDeliveries} keeps and
+ * schedules the builds it asks for.
  */
 @Extension
 public final class WebhookJobs {
@@ -45,6 +44,7 @@ public final class WebhookJobs {
     private final JobIndex index = new JobIndex();
     private final DeliveryDeduplicator deduplicator = new DeliveryDeduplicator();
     private final DeliveryLog deliveries = new DeliveryLog();
+    private final AtomicLong logVersion = new AtomicLong();
     /** Every job with a trigger, indexed or not (its values may be unusable), to the provider it names ("" = any). */
     private final Map<String, String> triggers = new ConcurrentHashMap<>();
 
@@ -60,9 +60,13 @@ public final class WebhookJobs {
         get().rebuild();
     }
 
-    /** Returns a handler over the providers as configured now; cheap, so each delivery gets a fresh snapshot. */
+    /**
+     * Returns a handler over the providers as configured now; cheap, so each delivery gets a fresh snapshot. Accepted
+     * dispatches go to {@link WebhookDeliveries}, which journals them before the answer and then schedules them.
+     */
     WebhookHandler handler() {
-        return new WebhookHandler(providers(), WebhookJobs::secretsOf, index, deduplicator, Clock.systemUTC());
+        return new WebhookHandler(
+                providers(), WebhookJobs::secretsOf, index, deduplicator, Clock.systemUTC(), WebhookDeliveries.get());
     }
 
     static List<ProviderSpec> providers() {
@@ -166,53 +170,41 @@ public final class WebhookJobs {
         return index.jobCount();
     }
 
+    /** Returns every job's subscriptions, for catching up. */
+    List<Subscription> subscriptions() {
+        return index.subscriptions();
+    }
+
     /** Remembers the answer for the Git Providers page. */
     void record(WebhookResponse response) {
         deliveries.record(response);
+        logVersion.incrementAndGet();
     }
 
-    /** Returns the recent deliveries, newest first. */
+    /** Returns the list of recent deliveries, to save and restore it. */
+    DeliveryLog deliveryLog() {
+        return deliveries;
+    }
+
+    /** Returns a number that changes whenever a delivery is recorded, so that the list is saved only when it changed. */
+    long deliveryLogVersion() {
+        return logVersion.get();
+    }
+
+    /** Returns the recent verified deliveries, newest first. */
     @NonNull
     public List<DeliveryRecord> recentDeliveries() {
         return deliveries.newestFirst();
     }
 
-    /** Schedules the builds an answer asks for, later and as SYSTEM, so the host gets its answer at once. */
-    void scheduleLater(WebhookResponse response) {
-        String provider = response.provider();
-        if (provider == null || response.dispatches().isEmpty()) {
-            return;
-        }
-        List<WebhookResponse.Dispatch> dispatches = response.dispatches();
-        Timer.get().submit(() -> schedule(provider, dispatches));
+    /** Returns the last requests refused before verification, newest first. */
+    @NonNull
+    public List<DeliveryRecord> refusedDeliveries() {
+        return deliveries.refusedNewestFirst();
     }
 
-    private void schedule(String provider, List<WebhookResponse.Dispatch> dispatches) {
-        try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
-            for (WebhookResponse.Dispatch dispatch : dispatches) {
-                schedule(provider, dispatch);
-            }
-        } catch (RuntimeException e) {
-            LOGGER.log(
-                    Level.WARNING, "Could not schedule the builds of a webhook delivery from provider " + provider, e);
-        }
-    }
-
-    private void schedule(String provider, WebhookResponse.Dispatch dispatch) {
-        Job<?, ?> job = Jenkins.get().getItemByFullName(dispatch.job(), Job.class);
-        // The index is a hint: schedule only a job that still exists and still carries the trigger.
-        if (job == null || ParameterizedJobMixIn.getTrigger(job, GitProviderTrigger.class) == null) {
-            LOGGER.log(Level.FINE, "Job {0} no longer exists or no longer has the trigger", dispatch.job());
-            forget(dispatch.job());
-            return;
-        }
-        Queue.Item item = ParameterizedJobMixIn.scheduleBuild2(
-                job,
-                -1,
-                new CauseAction(GitProviderCause.of(provider, dispatch.event())),
-                GitProviderEventAction.of(provider, dispatch.event()));
-        if (item == null) {
-            LOGGER.log(Level.FINE, "Job {0} was not scheduled (disabled, or refused by the queue)", dispatch.job());
-        }
+    /** Returns how many requests were refused before verification since Jenkins started. */
+    public long refusedCount() {
+        return deliveries.refusedCount();
     }
 }

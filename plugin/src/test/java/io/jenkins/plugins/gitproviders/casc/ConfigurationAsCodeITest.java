@@ -25,6 +25,8 @@ import io.jenkins.plugins.gitproviders.config.GitProvider;
 import io.jenkins.plugins.gitproviders.config.GitProvidersConfiguration;
 import io.jenkins.plugins.gitproviders.core.model.ProviderSpec;
 import io.jenkins.plugins.gitproviders.core.model.RepositorySecret;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.Rule;
 import org.junit.Test;
@@ -125,6 +127,23 @@ public class ConfigurationAsCodeITest {
         assertThat(config.getProviders().size(), is(5));
         assertThat(config.getDefaultProvider(), is("Staging GitHub"));
         assertThat(config.registry().resolveDefault().scope(), is("acme-staging"));
+    }
+
+    @Test
+    @ConfiguredWithCode("configuration-as-code.yaml")
+    public void shouldReportAConfigurationItCannotSaveAndKeepWhatTheFileHolds() throws Exception {
+        // Given a configuration file Jenkins cannot replace (a directory in its place: permissions would not stop the
+        // rename Jenkins saves with, nor root)
+        Path file = j.jenkins.getRootDir().toPath().resolve(GitProvidersConfiguration.class.getName() + ".xml");
+        Files.delete(file);
+        Files.createDirectories(file.resolve("in-the-way"));
+
+        // When a YAML that adds a provider is applied
+        Throwable thrown = assertThrows(Throwable.class, () -> apply("new-default.yaml"));
+
+        // Then applying it fails with the reason, and Jenkins keeps the configuration it could save
+        assertThat(messages(thrown), containsString("Could not save the Git Providers configuration to " + file));
+        assertReadmeConfigurationUnchanged();
     }
 
     @Test

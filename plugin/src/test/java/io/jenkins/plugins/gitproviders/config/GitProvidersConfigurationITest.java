@@ -15,6 +15,9 @@ import io.jenkins.plugins.gitproviders.core.model.ProviderSpec;
 import io.jenkins.plugins.gitproviders.core.registry.ProviderRegistry;
 import io.jenkins.plugins.gitproviders.core.registry.RegistryException;
 import java.io.File;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -259,6 +262,44 @@ public class GitProvidersConfigurationITest {
         // Then the registry keeps the provider's own spelling
         assertThat(config.getDefaultProvider(), is("Team GitLab"));
         assertThat(config.registry().resolveDefault().name(), is("Team GitLab"));
+    }
+
+    @Test
+    public void shouldReportASaveThatFailsFromTheFormAndTheSettersAndKeepWhatTheFileHolds() throws Exception {
+        // Given a configuration file Jenkins cannot replace. A read-only file would not do: Jenkins writes a new file
+        // and renames it over the old one, which the file's own permissions do not prevent (and these tests run as
+        // root, whom permissions do not stop); a directory in its place cannot be replaced by a rename.
+        Path file = j.jenkins.getRootDir().toPath().resolve(GitProvidersConfiguration.class.getName() + ".xml");
+        String saved = Files.readString(file);
+        Files.delete(file);
+        Files.createDirectories(file.resolve("in-the-way"));
+        JenkinsRule.WebClient wc = j.createWebClient().withThrowExceptionOnFailingStatusCode(false);
+        HtmlForm form = wc.goTo("configure").getFormByName("config");
+        nameField(form, "Production GitHub").setValue("Renamed GitHub");
+
+        // When an administrator saves the form
+        HtmlPage result = j.submit(form);
+
+        // Then the failure is shown, not only logged, and Jenkins keeps the configuration the file held
+        assertThat(result.getWebResponse().getStatusCode(), is(400));
+        assertThat(result.asNormalizedText(), containsString("Could not save the Git Providers configuration to"));
+        assertThat(
+                TestProviders.names(config.getProviders()),
+                contains("Production GitHub", "Open Source GitHub", "Team GitLab", "Bitbucket"));
+
+        // And a script or configuration as code calling a setter gets the failure too, with nothing changed
+        UncheckedIOException thrown =
+                assertThrows(UncheckedIOException.class, () -> config.setDefaultProvider("Team GitLab"));
+        assertThat(thrown.getMessage(), containsString(file.toString()));
+        assertThat(config.getDefaultProvider(), is("Open Source GitHub"));
+
+        // And once the file can be written again, saving works and writes what was kept
+        Files.delete(file.resolve("in-the-way"));
+        Files.delete(file);
+        config.setDefaultProvider("Team GitLab");
+        assertThat(Files.readString(file), containsString("<defaultProvider>Team GitLab</defaultProvider>"));
+        assertThat(saved, containsString("<name>Open Source GitHub</name>"));
+        assertThat(Files.readString(file), containsString("<name>Open Source GitHub</name>"));
     }
 
     /** Reports two jobs using "Open Source GitHub", as a trigger or checkout step of a later feature would. */

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitproviders.config;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
@@ -11,10 +12,14 @@ import hudson.ExtensionList;
 import hudson.model.User;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
+import io.jenkins.plugins.gitproviders.core.webhook.SignatureVerifier;
 import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
 import jenkins.model.Jenkins;
 import org.htmlunit.WebRequest;
 import org.htmlunit.WebResponse;
+import org.htmlunit.html.DomNode;
 import org.htmlunit.html.HtmlPage;
 import org.junit.Before;
 import org.junit.Rule;
@@ -104,6 +109,24 @@ public class GitProvidersManagementLinkITest {
         // Then
         assertThat(page.asNormalizedText(), containsString("Configure providers"));
         assertThat(page.asNormalizedText(), containsString("Team GitLab"));
+    }
+
+    @Test
+    public void shouldWarnAboutEveryProviderThatAcceptsSha1Signatures() throws Exception {
+        // Given one provider that accepts SHA-1 signatures for an old server
+        List<GitProvider> providers =
+                new ArrayList<>(GitProvidersConfiguration.get().getProviders());
+        providers.get(1).setAllowSha1Signatures(true);
+        GitProvidersConfiguration.get().setProviders(providers);
+
+        // When
+        HtmlPage page = j.createWebClient().login("manager").goTo(PAGE);
+
+        // Then the page warns about that provider only
+        List<String> warnings = page.getByXPath("//div[contains(@class, 'git-providers-sha1')]").stream()
+                .map(node -> ((DomNode) node).asNormalizedText())
+                .toList();
+        assertThat(warnings, contains(SignatureVerifier.sha1Notice("Open Source GitHub")));
     }
 
     @Test

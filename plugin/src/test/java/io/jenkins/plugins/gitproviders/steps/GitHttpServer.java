@@ -27,7 +27,7 @@ import org.junit.rules.ExternalResource;
  * authentication with one user name and password. Records every request's path and the user name it
  * authenticated with, so that tests can prove how the client authenticated.
  */
-final class GitHttpServer extends ExternalResource {
+public final class GitHttpServer extends ExternalResource {
     private final Supplier<File> root;
     private final String username;
     private final String password;
@@ -37,7 +37,7 @@ final class GitHttpServer extends ExternalResource {
     private ExecutorService executor;
 
     /** Serves the folder the supplier names when asked (a {@code TemporaryFolder} exists only once it started). */
-    GitHttpServer(Supplier<File> root, String username, String password) {
+    public GitHttpServer(Supplier<File> root, String username, String password) {
         this.root = root;
         this.username = username;
         this.password = password;
@@ -59,18 +59,18 @@ final class GitHttpServer extends ExternalResource {
     }
 
     /** Returns the server's address without a trailing slash: {@code http://127.0.0.1:<port>}. */
-    String url() {
+    public String url() {
         return "http://" + server.getAddress().getAddress().getHostAddress() + ":"
                 + server.getAddress().getPort();
     }
 
     /** Returns the request lines received ({@code GET /acme/payments.git/info/refs?service=...}), in order. */
-    List<String> requests() {
+    public List<String> requests() {
         return List.copyOf(requests);
     }
 
     /** Returns the user names of the requests that authenticated correctly. */
-    List<String> authenticatedUsers() {
+    public List<String> authenticatedUsers() {
         return List.copyOf(authenticatedUsers);
     }
 

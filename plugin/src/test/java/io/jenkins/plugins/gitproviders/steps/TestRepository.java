@@ -11,19 +11,35 @@ import java.util.List;
  * (README {@code one}, then {@code two}), tag {@code v1} on the first, and pull request 7 ({@code refs/pull/7/head},
  * README {@code pr}) on a commit no branch holds.
  */
-final class TestRepository {
+public final class TestRepository {
     final String first;
     final String main;
     final String pullRequest;
+    private final File work;
+    private final File bare;
 
-    private TestRepository(String first, String main, String pullRequest) {
+    private TestRepository(String first, String main, String pullRequest, File work, File bare) {
         this.first = first;
         this.main = main;
         this.pullRequest = pullRequest;
+        this.work = work;
+        this.bare = bare;
+    }
+
+    /** Returns the commit {@code main} pointed to when the repository was created. */
+    public String initialMain() {
+        return main;
+    }
+
+    /** Commits a new README on {@code main} and pushes it to the bare repository, as a push to the host would. */
+    public String pushToMain(String readme) throws IOException, InterruptedException {
+        String commit = commit(work, readme);
+        git(work, "push", "-q", bare.getAbsolutePath(), "main");
+        return commit;
     }
 
     /** Creates {@code <root>/<path>.git}. */
-    static TestRepository create(File root, String path) throws IOException, InterruptedException {
+    public static TestRepository create(File root, String path) throws IOException, InterruptedException {
         File work = new File(root, "work-" + path.replace('/', '-'));
         File bare = new File(root, path + ".git");
         git(root, "init", "-q", work.getAbsolutePath());
@@ -40,7 +56,7 @@ final class TestRepository {
         git(bare, "symbolic-ref", "HEAD", "refs/heads/main");
         // As hosts do, so that a webhook's commit can be fetched by its id over any protocol version.
         git(bare, "config", "uploadpack.allowReachableSHA1InWant", "true");
-        return new TestRepository(first, main, pullRequest);
+        return new TestRepository(first, main, pullRequest, work, bare);
     }
 
     private static String commit(File work, String readme) throws IOException, InterruptedException {

@@ -9,11 +9,13 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.CredentialsStore;
 import com.cloudbees.plugins.credentials.domains.Domain;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Job;
@@ -25,9 +27,12 @@ import io.jenkins.plugins.gitproviders.config.GitProvidersConfiguration;
 import io.jenkins.plugins.gitproviders.core.webhook.DeliveryRecord;
 import io.jenkins.plugins.gitproviders.core.webhook.EventKind;
 import io.jenkins.plugins.gitproviders.core.webhook.WebhookEvent;
+import io.jenkins.plugins.gitproviders.core.webhook.WebhookResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Socket;
 import java.net.URI;
+import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -35,6 +40,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 import javax.crypto.Mac;
@@ -58,6 +64,9 @@ public class GitProvidersWebhookITest {
     private static final String SECRET = "It's a Secret to Everybody";
     private static final String COMMIT = "d2b75aa7797ec26b088fa2dd527e9d2c052fcedd";
     private static final long BUILD_WAIT_MILLIS = 60_000;
+    /** The one body of every refusal before verification. */
+    private static final String UNIFORM_401 =
+            "{\"status\":401,\"message\":\"" + WebhookResponse.UNVERIFIED_MESSAGE + "\"}";
 
     @Rule
     public JenkinsRule j = new JenkinsRule();
@@ -146,10 +155,11 @@ public class GitProvidersWebhookITest {
         // When GitHub delivers the signed push, without any crumb
         HttpResponse<String> response = deliver("git-providers-webhook/", push(), SECRET);
 
-        // Then Jenkins accepts it at once and names the job it triggers
+        // Then Jenkins accepts it at once and tells how many jobs it triggers, without naming them
         assertThat(response.body(), response.statusCode(), is(202));
         assertThat(response.headers().firstValue("Content-Type").orElse(""), containsString("application/json"));
-        assertThat(response.body(), containsString("\"triggered\":[\"drone-ci\"]"));
+        assertThat(response.body(), containsString("\"triggered\":1"));
+        assertThat(response.body(), not(containsString("drone-ci")));
         assertThat(response.body(), containsString("\"event\":\"BRANCH_CREATED\""));
 
         // And the job is built with a cause naming the provider, event, sender and commit, and the variables
@@ -214,12 +224,15 @@ public class GitProvidersWebhookITest {
         HttpResponse<String> response = deliver("git-providers-webhook/", push(), "another secret");
 
         assertThat(response.statusCode(), is(401));
-        assertThat(response.body(), containsString("\"triggered\":[]"));
+        assertThat(response.body(), equalTo(UNIFORM_401));
         assertThat(response.body(), not(containsString(SECRET)));
         // The refusal is decided before any routing, so nothing was handed to the background scheduler.
         assertThat(j.jenkins.getQueue().getItems().length, is(0));
         assertThat(project.getLastBuild(), nullValue());
-        assertThat(WebhookJobs.get().recentDeliveries().get(0).status(), is(401));
+        // Kept apart from the verified deliveries, with the reason for Jenkins
+        assertThat(WebhookJobs.get().recentDeliveries(), empty());
+        assertThat(WebhookJobs.get().refusedDeliveries().get(0).status(), is(401));
+        assertThat(WebhookJobs.get().refusedDeliveries().get(0).message(), containsString("github"));
     }
 
     @Test
@@ -242,15 +255,17 @@ public class GitProvidersWebhookITest {
     }
 
     @Test
-    public void shouldAnswer409ForAnInactiveProvider() throws Exception {
+    public void shouldAnswerTheUniform401ForAnInactiveProvider() throws Exception {
+        // An inactive provider is refused like every other failure before verification (it answered 409 before)
         FreeStyleProject project = watchingJob("drone-ci");
         configureProvider(false);
 
         HttpResponse<String> response = deliver("git-providers-webhook/", push(), SECRET);
 
-        assertThat(response.statusCode(), is(409));
-        assertThat(response.body(), containsString("inactive"));
+        assertThat(response.statusCode(), is(401));
+        assertThat(response.body(), equalTo(UNIFORM_401));
         assertThat(project.getLastBuild(), nullValue());
+        assertThat(WebhookJobs.get().refusedDeliveries().get(0).message(), containsString("inactive"));
     }
 
     @Test
@@ -267,11 +282,13 @@ public class GitProvidersWebhookITest {
     }
 
     @Test
-    public void shouldAnswer404ForAnUnknownProviderInTheAddress() throws Exception {
+    public void shouldAnswerTheUniform401ForAnUnknownProviderInTheAddress() throws Exception {
+        // It answered 404 naming the provider before: a caller learnt which names exist
         HttpResponse<String> response = deliver("git-providers-webhook/gitlab", push(), SECRET);
 
-        assertThat(response.statusCode(), is(404));
-        assertThat(response.body(), containsString("No provider named 'gitlab'"));
+        assertThat(response.statusCode(), is(401));
+        assertThat(response.body(), equalTo(UNIFORM_401));
+        assertThat(WebhookJobs.get().refusedDeliveries().get(0).message(), containsString("gitlab"));
     }
 
     @Test
@@ -282,7 +299,8 @@ public class GitProvidersWebhookITest {
 
         // Then a delivery triggers it under its new name
         HttpResponse<String> response = deliver("git-providers-webhook/", push(), SECRET);
-        assertThat(response.body(), containsString("\"triggered\":[\"renamed-ci\"]"));
+        assertThat(response.body(), containsString("\"triggered\":1"));
+        assertThat(WebhookJobs.get().recentDeliveries().get(0).triggered(), contains("renamed-ci"));
         j.assertBuildStatusSuccess(firstBuildOf(project));
         assertThat(GitProviderUsage.allJobsUsing("GitHub"), contains("renamed-ci"));
 
@@ -302,12 +320,147 @@ public class GitProvidersWebhookITest {
         trigger.setTagIncludes("v*");
         trigger.setTagExcludes("v*-rc*");
         trigger.setEvents("BRANCH_PUSH, TAG_PUSH");
+        trigger.setForkPullRequests("Trusted");
         project.addTrigger(trigger);
 
         j.configRoundtrip(project);
 
         GitProviderTrigger after = project.getTrigger(GitProviderTrigger.class);
         j.assertEqualDataBoundBeans(trigger, after);
+        assertThat(after.getForkPullRequests(), equalTo("trusted"));
         assertThat(WebhookJobs.get().indexedJobCount(), is(1));
+    }
+
+    @Test
+    public void shouldRefuseEveryUnverifiedRequestWithOneBodyAndListThemApart() throws Exception {
+        // Given an active provider, an inactive one and one without a secret
+        watchingJob("drone-ci");
+        GitHubProvider github = new GitHubProvider("github");
+        github.setCredentialsId("github-token");
+        github.setWebhookSecretCredentialsId("github-hook");
+        GitHubProvider old = new GitHubProvider("Old-GitHub");
+        old.setCredentialsId("github-token");
+        old.setWebhookSecretCredentialsId("github-hook");
+        old.setActive(false);
+        GitHubProvider unset = new GitHubProvider("Unset-GitHub");
+        unset.setCredentialsId("github-token");
+        GitProvidersConfiguration.get().setProviders(List.of(github, old, unset));
+
+        // When requests fail verification for every reason a caller could probe
+        List<HttpResponse<String>> answers = List.of(
+                deliver("git-providers-webhook/nobody", push(), SECRET),
+                deliver("git-providers-webhook/", push(), "guessed secret"),
+                deliver("git-providers-webhook/Old-GitHub", push(), SECRET),
+                deliver("git-providers-webhook/Unset-GitHub", push(), SECRET),
+                deliver("git-providers-webhook/a/b", push(), SECRET));
+
+        // Then each gets the same 401, naming nothing configured, and the connection is closed
+        for (HttpResponse<String> answer : answers) {
+            assertThat(answer.uri().toString(), answer.statusCode(), is(401));
+            assertThat(answer.body(), equalTo(UNIFORM_401));
+            assertThat(answer.headers().firstValue("Connection").orElse(""), equalTo("close"));
+        }
+        // And the Git Providers page lists them apart from the deliveries, each with its reason
+        assertThat(WebhookJobs.get().recentDeliveries(), empty());
+        assertThat(WebhookJobs.get().refusedCount(), is(5L));
+        HtmlPage page = j.createWebClient().goTo("manage/git-providers");
+        assertThat(page.getElementById("git-providers-deliveries"), nullValue());
+        String refused = page.getElementById("git-providers-refused").asNormalizedText();
+        assertThat(refused, containsString("'nobody'"));
+        assertThat(refused, containsString("Old-GitHub"));
+        assertThat(refused, containsString("Unset-GitHub"));
+        assertThat(refused, containsString("at most one provider name"));
+        assertThat(page.asNormalizedText(), containsString("5 requests were refused before verification"));
+        assertThat(page.getWebResponse().getContentAsString(), not(containsString(SECRET)));
+    }
+
+    @Test
+    public void shouldRefuseADeclaredOversizedBodyBeforeReadingIt() throws Exception {
+        // Given a request that declares a 30 MiB body, more than GitHub ever sends, and sends none of it
+        URL url = j.getURL();
+        try (Socket socket = new Socket(url.getHost(), url.getPort())) {
+            socket.setSoTimeout(30_000);
+            String head = "POST " + url.getPath() + "git-providers-webhook/ HTTP/1.1\r\n"
+                    + "Host: " + url.getHost() + ":" + url.getPort() + "\r\n"
+                    + "Content-Type: application/json\r\n"
+                    + "X-GitHub-Event: push\r\n"
+                    + "Content-Length: " + (30L << 20) + "\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+
+            // Then Jenkins answers 413 from the headers alone, without waiting for the body, and closes the connection
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer, startsWith("HTTP/1.1 413"));
+            assertThat(answer.toLowerCase(Locale.ROOT), containsString("connection: close"));
+        }
+    }
+
+    @Test
+    public void shouldBuildPullRequestsFromForksOnlyAsEachTriggerAllows() throws Exception {
+        // Given three jobs watching pull requests, one per fork policy
+        FreeStyleProject never = pullRequestJob("pr-never", null);
+        FreeStyleProject trusted = pullRequestJob("pr-trusted", "trusted");
+        FreeStyleProject always = pullRequestJob("pr-always", "always");
+
+        // When a pull request from a fork by an author GitHub does not vouch for is opened
+        HttpResponse<String> untrusted =
+                deliver("git-providers-webhook/", "pull_request", forkPullRequest(11, "NONE", "1"), SECRET);
+
+        // Then only the job that builds every fork is triggered; the host learns why two were not, but not which
+        assertThat(untrusted.body(), untrusted.statusCode(), is(202));
+        assertThat(untrusted.body(), containsString("\"triggered\":1"));
+        assertThat(untrusted.body(), containsString("fork"));
+        assertThat(untrusted.body(), not(containsString("pr-")));
+        DeliveryRecord record = WebhookJobs.get().recentDeliveries().get(0);
+        assertThat(record.triggered(), contains("pr-always"));
+        assertThat(record.skipped().stream().map(skip -> skip.job()).toList(), contains("pr-never", "pr-trusted"));
+        FreeStyleBuild fromFork = firstBuildOf(always);
+        CaptureEnvironmentBuilder capture = always.getBuildersList().get(CaptureEnvironmentBuilder.class);
+        assertThat(capture.getEnvVars().get("GIT_PROVIDER_PR_FROM_FORK"), equalTo("true"));
+        assertThat(capture.getEnvVars().get("GIT_PROVIDER_PR"), equalTo("11"));
+        assertThat(capture.getEnvVars().get("GIT_PROVIDER_REF"), equalTo("refs/pull/11/head"));
+        assertThat(capture.getEnvVars().get("GIT_PROVIDER_SOURCE_BRANCH"), equalTo("master"));
+        assertThat(capture.getEnvVars().get("GIT_PROVIDER_TARGET_BRANCH"), equalTo("bradrydzewski-patch-1"));
+        j.assertBuildStatusSuccess(fromFork);
+
+        // When a collaborator opens one from a fork
+        HttpResponse<String> vouched =
+                deliver("git-providers-webhook/", "pull_request", forkPullRequest(12, "COLLABORATOR", "2"), SECRET);
+
+        // Then the trusted job builds it too, and the default never builds a fork
+        assertThat(vouched.body(), containsString("\"triggered\":2"));
+        assertThat(WebhookJobs.get().recentDeliveries().get(0).triggered(), contains("pr-always", "pr-trusted"));
+        j.assertBuildStatusSuccess(firstBuildOf(trusted));
+        assertThat(never.getLastBuild(), nullValue());
+    }
+
+    private FreeStyleProject pullRequestJob(String name, String forkPullRequests) throws IOException {
+        FreeStyleProject project = j.createFreeStyleProject(name);
+        project.getBuildersList().add(new CaptureEnvironmentBuilder());
+        GitProviderTrigger trigger = new GitProviderTrigger("bradrydzewski/drone-test-go");
+        trigger.setProvider("github");
+        trigger.setEvents("PULL_REQUEST_OPENED");
+        trigger.setForkPullRequests(forkPullRequests);
+        project.addTrigger(trigger);
+        return project;
+    }
+
+    /** The recorded pull request, opened from a fork by an author of the given association, at its own commit. */
+    private static byte[] forkPullRequest(int number, String association, String commitDigit) {
+        String head = commitDigit.repeat(40);
+        return SignedDeliveries.edit(
+                SignedDeliveries.fixture("github/webhook/pull_request-opened.drone-go-scm.json"), root -> {
+                    root.put("number", number);
+                    ObjectNode pull = (ObjectNode) root.get("pull_request");
+                    pull.put("number", number);
+                    pull.put("author_association", association);
+                    ObjectNode headNode = (ObjectNode) pull.get("head");
+                    headNode.put("sha", head);
+                    ((ObjectNode) headNode.get("repo")).put("full_name", "mallory/drone-test-go");
+                });
+    }
+
+    private HttpResponse<String> deliver(String path, String event, byte[] body, String secret) throws Exception {
+        return SignedDeliveries.deliver(j.getURL(), path, event, body, secret);
     }
 }

@@ -48,6 +48,8 @@ import java.util.Set;
 public final class CatchUp {
     /** The text that opens every catch-up cause, so people and tools can tell these builds apart. */
     public static final String CAUSE_PREFIX = "Catch-up after a gap in webhook deliveries";
+    /** The start of the delivery id of every event catching up makes. */
+    public static final String ID_PREFIX = "catch-up-";
     private static final String HEADS = "refs/heads/";
     private static final String TAGS = "refs/tags/";
     private static final Set<EventKind> BRANCH_KINDS =
@@ -300,20 +302,52 @@ public final class CatchUp {
             @CheckForNull String after) {
         RepositoryKey key = watched.repository();
         RepositoryInfo info = new RepositoryInfo(key.hostName(), key.path(), null, null, null);
-        String id = "catch-up-" + digest(key + "\u0000" + ref + "\u0000" + before + "\u0000" + after);
+        String id = ID_PREFIX + digest(key + "\u0000" + ref + "\u0000" + before + "\u0000" + after);
         WebhookEvent event = new WebhookEvent(watched.provider().type(), kind, info, ref, before, after, null, null,
                 null, after, null, id);
+        return new Push(key, watched.provider().name(), event, describe(key.toString(), kind, ref, before, after));
+    }
+
+    /**
+     * Tells whether catching up made the event up (its delivery id is a catch-up's and no one sent it); such events
+     * are stored with builds and in the journal like deliveries, so this is how a build tells it was caught up.
+     */
+    public static boolean isCatchUp(WebhookEvent event) {
+        String id = event.deliveryId();
+        return id != null && id.startsWith(ID_PREFIX) && event.sender() == null;
+    }
+
+    /**
+     * Returns the cause text of a build started by a caught-up event, starting with {@link #CAUSE_PREFIX}, or empty
+     * when the event was delivered by a host.
+     */
+    public static Optional<String> causeOf(WebhookEvent event) {
+        String ref = event.ref();
+        Optional<RepositoryInfo> info = event.repositoryInfo();
+        if (!isCatchUp(event) || ref == null || info.isEmpty()
+                || !(ref.startsWith(HEADS) || ref.startsWith(TAGS))) {
+            return Optional.empty();
+        }
+        String repository = RepositoryKey.of(info.get()).map(RepositoryKey::toString)
+                .orElseGet(() -> info.get().host() + "/" + info.get().fullPath());
+        return Optional.of(describe(repository, event.kind(), ref, event.before(), event.after()));
+    }
+
+    private static String describe(String repository, EventKind kind, String ref, @CheckForNull String before,
+            @CheckForNull String after) {
         String name = ref.startsWith(HEADS) ? "branch " + ref.substring(HEADS.length())
                 : "tag " + ref.substring(TAGS.length());
-        String what = switch (kind) {
-            case BRANCH_PUSH -> "moved from " + EventEnvironment.shortCommit(Objects.requireNonNull(before)) + " to "
-                    + EventEnvironment.shortCommit(Objects.requireNonNull(after));
-            case BRANCH_DELETED -> "was deleted (it was at "
-                    + EventEnvironment.shortCommit(Objects.requireNonNull(before)) + ")";
-            default -> "was created at " + EventEnvironment.shortCommit(Objects.requireNonNull(after));
-        };
-        String cause = CAUSE_PREFIX + ": " + name + " of " + key + " " + what + " while no delivery reached Jenkins";
-        return new Push(key, watched.provider().name(), event, cause);
+        String what;
+        if (kind == EventKind.BRANCH_PUSH && before != null && after != null) {
+            what = "moved from " + EventEnvironment.shortCommit(before) + " to " + EventEnvironment.shortCommit(after);
+        } else if (kind == EventKind.BRANCH_DELETED && before != null) {
+            what = "was deleted (it was at " + EventEnvironment.shortCommit(before) + ")";
+        } else if (after != null) {
+            what = "was created at " + EventEnvironment.shortCommit(after);
+        } else {
+            what = "changed";
+        }
+        return CAUSE_PREFIX + ": " + name + " of " + repository + " " + what + " while no delivery reached Jenkins";
     }
 
     private static String digest(String text) {

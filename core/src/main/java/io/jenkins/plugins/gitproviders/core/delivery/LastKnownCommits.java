@@ -81,10 +81,14 @@ public final class LastKnownCommits {
     /**
      * Learns from an accepted event: a push, a branch creation or a tag records its commit; a deletion forgets the
      * ref; pull requests and pings change nothing (catching up covers branches and tags only).
+     *
+     * <p>Only for a repository that has a baseline: a baseline made of the refs deliveries happened to name would make
+     * every other branch of the repository look newly created at the next catch-up, and build them all (a job given
+     * the trigger after startup would do that at the first push). A repository without one gets it from catching up.
      */
     public void recordEvent(RepositoryKey repository, WebhookEvent event, Instant at) {
         String ref = event.ref();
-        if (ref == null) {
+        if (ref == null || !hasBaseline(repository)) {
             return;
         }
         EventKind kind = event.kind();
@@ -98,6 +102,11 @@ public final class LastKnownCommits {
                 record(repository, ref, commit, at);
             }
         }
+    }
+
+    /** Tells whether the repository has a baseline: catching up observed it, or the saved file held it. */
+    public synchronized boolean hasBaseline(RepositoryKey repository) {
+        return repositories.containsKey(repository.withoutPort());
     }
 
     /** Records the commit a ref points to; ignored unless a full commit id and a ref under {@code refs/}. */
@@ -160,6 +169,27 @@ public final class LastKnownCommits {
         }
         known.updatedAt = later(known.updatedAt, observedAt);
         evictIfFull();
+    }
+
+    /**
+     * Puts back what catching up recorded for the ref of an event it made up, when that event could not be routed
+     * (the journal refused it): the ref's commit before the change, or nothing for a ref that was new. The next
+     * catch-up then finds the change again instead of taking it for known.
+     *
+     * @param at when; later than the observation, so that the next catch-up's observation replaces it
+     */
+    public synchronized void retract(RepositoryKey repository, WebhookEvent event, Instant at) {
+        String ref = event.ref();
+        Repository known = repositories.get(repository.withoutPort());
+        if (ref == null || known == null) {
+            return;
+        }
+        String before = event.before() == null ? "" : event.before().strip().toLowerCase(Locale.ROOT);
+        if (RefTips.isCommit(before)) {
+            record(repository, ref, before, at);
+        } else if (known.refs.remove(ref) != null) {
+            size--;
+        }
     }
 
     /** Returns the number of refs known. */

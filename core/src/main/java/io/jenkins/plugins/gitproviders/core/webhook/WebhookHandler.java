@@ -37,7 +37,8 @@ import java.util.stream.Collectors;
  *       repository the body names when more could have signed it ({@link RepositoryHint});</li>
  *   <li>after verification: parsing, the repository's host, the provider's scope, de-duplication and routing.</li>
  * </ol>
- * It schedules nothing itself: the answer lists the jobs to trigger.
+ * It schedules nothing itself: the answer lists the jobs to trigger, and the {@link DispatchSink} gets them before the
+ * answer is given (the plugin journals them there), while the delivery's de-duplication tickets are still held.
  *
  * <p>Statuses. Decided from the request alone: 405 not a POST; 413 a declared {@code Content-Length} over the host
  * type's cap (nothing read). Every other refusal before verification is 401 with one identical body
@@ -47,8 +48,9 @@ import java.util.stream.Collectors;
  * 202 routed (also when nothing matched, when the event type is ignored, and when the repository is outside the
  * provider's scope), 200 ping or duplicate, 400 malformed (including refs, names and ids that fail
  * {@link EventChecks}), 404 no verifying provider serves the repository's host, 413 a chunked body over the cap of a
- * GitLab or Azure DevOps delivery verified by its header, 500 unexpected failure (the delivery is not recorded as
- * processed, so the host's retry is processed). Every authenticated, well-formed delivery gets a 2xx, because GitLab,
+ * GitLab or Azure DevOps delivery verified by its header, 503 the sink could not keep the jobs to trigger (journal
+ * full or not writable; {@code Retry-After} is set, and the delivery is not recorded as processed, so the host's retry
+ * is processed), 500 unexpected failure (not recorded as processed either). Every authenticated, well-formed delivery gets a 2xx, because GitLab,
  * Bitbucket and Azure DevOps disable webhooks that keep failing.
  *
  * <p>Thread-safe; holds a snapshot of the providers: build a new handler ({@link #withProviders}) when they change.
@@ -66,9 +68,11 @@ public final class WebhookHandler {
     private final JobIndex index;
     private final DeliveryDeduplicator deduplicator;
     private final Clock clock;
+    private final DispatchSink sink;
 
     /**
-     * Creates a handler.
+     * Creates a handler whose accepted dispatches are kept nowhere ({@link DispatchSink#NONE}): for the command-line
+     * tool and tests, where the answer is all that matters.
      *
      * @param providers    the configured providers, in the order administrators listed them
      * @param secrets      resolves each provider's webhook secrets
@@ -78,16 +82,32 @@ public final class WebhookHandler {
      */
     public WebhookHandler(List<ProviderSpec> providers, SecretSource secrets, JobIndex index,
             DeliveryDeduplicator deduplicator, Clock clock) {
+        this(providers, secrets, index, deduplicator, clock, DispatchSink.NONE);
+    }
+
+    /**
+     * Creates a handler.
+     *
+     * @param providers    the configured providers, in the order administrators listed them
+     * @param secrets      resolves each provider's webhook secrets
+     * @param index        the jobs and what they watch
+     * @param deduplicator remembers the deliveries processed
+     * @param clock        tells the time of reception
+     * @param sink         takes each accepted delivery's dispatches before it is answered
+     */
+    public WebhookHandler(List<ProviderSpec> providers, SecretSource secrets, JobIndex index,
+            DeliveryDeduplicator deduplicator, Clock clock, DispatchSink sink) {
         this.providers = List.copyOf(providers);
         this.secrets = Objects.requireNonNull(secrets, "secrets");
         this.index = Objects.requireNonNull(index, "index");
         this.deduplicator = Objects.requireNonNull(deduplicator, "deduplicator");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.sink = Objects.requireNonNull(sink, "sink");
     }
 
-    /** Returns a handler for changed providers, sharing the index and the de-duplication memory. */
+    /** Returns a handler for changed providers, sharing the index, the de-duplication memory and the sink. */
     public WebhookHandler withProviders(List<ProviderSpec> changed) {
-        return new WebhookHandler(changed, secrets, index, deduplicator, clock);
+        return new WebhookHandler(changed, secrets, index, deduplicator, clock, sink);
     }
 
     /**
@@ -161,6 +181,40 @@ public final class WebhookHandler {
     }
 
     /**
+     * Routes an event Jenkins made up itself, such as a push it missed while no delivery reached it (found by
+     * catching up), as a verified delivery through the named provider would be routed: the provider's scope applies,
+     * the event is de-duplicated by its delivery id and its change (so the same change caught up twice, or caught up
+     * and also delivered, is built once) and the {@link DispatchSink} gets the dispatches.
+     *
+     * @param providerName the provider serving the repository
+     * @param repository   the repository
+     * @param event        the event, with a delivery id that is the same for the same change
+     */
+    public WebhookResponse routeSynthesised(String providerName, RepositoryKey repository, WebhookEvent event) {
+        Instant now = clock.instant();
+        String key = ProviderSpec.nameKey(providerName);
+        Optional<ProviderSpec> named = providers.stream().filter(p -> p.nameKey().equals(key)).findFirst();
+        if (named.isEmpty() || !named.get().active()) {
+            return verifiedAnswer(404, "No active provider named '" + providerName + "' is configured", now, null,
+                    event, repository, List.of(), List.of(), false, List.of(), List.of(event), null);
+        }
+        ProviderSpec provider = named.get();
+        String path = event.repositoryInfo().map(RepositoryInfo::fullPath).orElse(repository.path());
+        if (!provider.allowOutsideScope() && !RepositoryScope.contains(provider, path)) {
+            return verifiedAnswer(202, "Ignored: repository " + repository + " is outside the scope '"
+                    + provider.scope() + "' of provider '" + provider.name() + "'", now, provider.name(), event,
+                    repository, List.of(), List.of(), false, List.of(), List.of(event), null);
+        }
+        try {
+            return route(provider, repository, event, List.of(event), now);
+        } catch (RuntimeException e) {
+            return verifiedAnswer(500, "Jenkins failed to route the event (" + e.getClass().getSimpleName() + ")",
+                    now, provider.name(), event, repository, List.of(), List.of(), false, List.of(), List.of(event),
+                    null);
+        }
+    }
+
+    /**
      * Returns the refusal of a request whose address cannot name a provider (more than one path segment, broken
      * percent-encoding): the same 401 as every refusal before verification.
      *
@@ -168,6 +222,14 @@ public final class WebhookHandler {
      */
     public WebhookResponse refuse(String detail) {
         return WebhookResponse.unverified(detail, clock.instant());
+    }
+
+    /**
+     * Returns the refusal of a request whose address cannot name a provider, by its method: 405 for anything but a
+     * POST (as at every address of the receiver), else {@link #refuse(String)}.
+     */
+    public WebhookResponse refuse(String method, String detail) {
+        return "POST".equalsIgnoreCase(method) ? refuse(detail) : notPost(clock.instant());
     }
 
     /** What the request line and headers decided: a refusal, or the host type, its cap and the candidates. */
@@ -394,6 +456,8 @@ public final class WebhookHandler {
         if (hasId && deliveryTicket.isEmpty()) {
             return duplicate(now, providerName, event, key, events);
         }
+        // Every ticket is held until the sink has kept the dispatches: completed only then, abandoned otherwise.
+        List<DeliveryDeduplicator.Ticket> changes = new ArrayList<>();
         try {
             Set<String> triggered = new TreeSet<>();
             List<RoutingResult.Skip> skipped = new ArrayList<>();
@@ -407,25 +471,36 @@ public final class WebhookHandler {
                 if (!changeKeys.isEmpty() && change.isEmpty()) {
                     continue;
                 }
-                try {
-                    RoutingResult routed = index.route(key, providerName, each);
-                    change.ifPresent(DeliveryDeduplicator.Ticket::complete);
-                    routedAny = true;
-                    triggered.addAll(routed.triggered());
-                    skipped.addAll(routed.skipped());
-                    routed.triggered().forEach(job -> dispatches.add(new WebhookResponse.Dispatch(job, each)));
-                } finally {
-                    change.ifPresent(DeliveryDeduplicator.Ticket::abandon);
-                }
+                change.ifPresent(changes::add);
+                RoutingResult routed = index.route(key, providerName, each);
+                routedAny = true;
+                triggered.addAll(routed.triggered());
+                skipped.addAll(routed.skipped());
+                routed.triggered().forEach(job -> dispatches.add(new WebhookResponse.Dispatch(job, each)));
             }
-            deliveryTicket.ifPresent(DeliveryDeduplicator.Ticket::complete);
             if (!routedAny) {
+                deliveryTicket.ifPresent(DeliveryDeduplicator.Ticket::complete);
                 return duplicate(now, providerName, event, key, events);
             }
+            if (!dispatches.isEmpty()) {
+                try {
+                    sink.accept(providerName, key, hasId ? deliveryId : null, dispatches);
+                } catch (IOException e) {
+                    // The finally block abandons the tickets: the host's retry is processed, not taken for a duplicate.
+                    return verifiedAnswer(503, "Jenkins could not record this delivery, so it triggered nothing;"
+                            + " deliver it again (after " + WebhookResponse.RETRY_AFTER_SECONDS + " seconds) and it"
+                            + " is processed", now, providerName, event, key, List.of(), List.of(), false,
+                            List.of(), events, "Not recorded, nothing triggered (the host may retry): "
+                            + Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName()));
+                }
+            }
+            changes.forEach(DeliveryDeduplicator.Ticket::complete);
+            deliveryTicket.ifPresent(DeliveryDeduplicator.Ticket::complete);
             RoutingResult all = new RoutingResult(List.copyOf(triggered), skipped);
             return verifiedAnswer(202, summary(all, key), now, providerName, event, key, all.triggered(),
                     all.skipped(), false, dispatches, events, null);
         } finally {
+            changes.forEach(DeliveryDeduplicator.Ticket::abandon);
             deliveryTicket.ifPresent(DeliveryDeduplicator.Ticket::abandon);
         }
     }

@@ -62,6 +62,9 @@ public record WebhookResponse(
             + " provider verifies it. Check the webhook's address and secret; a Jenkins administrator finds the reason"
             + " under Manage Jenkins > Git Providers > Recent webhook deliveries.";
 
+    /** The seconds a host is asked to wait before delivering again after a 503 ({@code Retry-After}). */
+    public static final int RETRY_AFTER_SECONDS = 60;
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     public WebhookResponse {
@@ -143,6 +146,26 @@ public record WebhookResponse(
     /** Returns the full reason for Jenkins: the detail when there is one, else the message. */
     public String fullMessage() {
         return detail != null ? detail : message;
+    }
+
+    /**
+     * Returns the HTTP headers to send with the answer besides its type and length: {@code Allow: POST} with a 405;
+     * {@code Connection: close} with the refusals given before the body was read or verified (401, 405, 413), so that
+     * the connection is not kept for a body Jenkins did not read, nor for a caller it does not know;
+     * {@code Retry-After} with a 503.
+     */
+    public Map<String, String> headers() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (status == 405) {
+            headers.put("Allow", "POST");
+        }
+        if (status == 401 || status == 405 || status == 413) {
+            headers.put("Connection", "close");
+        }
+        if (status == 503) {
+            headers.put("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+        }
+        return headers;
     }
 
     /** Returns the media type of {@link #json()}. */

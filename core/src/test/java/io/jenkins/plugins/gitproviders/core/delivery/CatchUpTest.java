@@ -96,6 +96,35 @@ public class CatchUpTest {
     }
 
     @Test
+    public void shouldTellACaughtUpEventFromADeliveredOneByTheEventAlone() {
+        // The journal and the builds keep only the event: the cause must be read back from it
+        CatchUp.Decision decision = CatchUp.decide(ALL, tips(MAIN, commit(2), "refs/heads/new", commit(3),
+                "refs/tags/v2", commit(4)), known(MAIN, commit(1), "refs/heads/gone", commit(5)), T0.plusSeconds(60));
+
+        assertThat(decision.pushes()).hasSize(4).allSatisfy(push -> {
+            assertThat(CatchUp.isCatchUp(push.event())).isTrue();
+            assertThat(CatchUp.causeOf(push.event())).contains(push.cause());
+        });
+        assertThat(decision.pushes()).extracting(CatchUp.Push::cause).containsExactly(
+                "Catch-up after a gap in webhook deliveries: branch main of github.com/acme/payments moved from"
+                        + " 2000000 to 3000000 while no delivery reached Jenkins",
+                "Catch-up after a gap in webhook deliveries: branch new of github.com/acme/payments was created at"
+                        + " 4000000 while no delivery reached Jenkins",
+                "Catch-up after a gap in webhook deliveries: tag v2 of github.com/acme/payments was created at"
+                        + " 5000000 while no delivery reached Jenkins",
+                "Catch-up after a gap in webhook deliveries: branch gone of github.com/acme/payments was deleted (it"
+                        + " was at 6000000) while no delivery reached Jenkins");
+        // A delivered push is not one, even if its id were to look alike: hosts send a sender
+        WebhookEvent delivered = Deliveries.push("main", commit(1), commit(2));
+        assertThat(CatchUp.isCatchUp(delivered)).isFalse();
+        assertThat(CatchUp.causeOf(delivered)).isEmpty();
+        WebhookEvent lookalike = new WebhookEvent(ProviderType.GITHUB, EventKind.BRANCH_PUSH,
+                delivered.repository(), MAIN, commit(1), commit(2), null, null, null, commit(2), "mallory",
+                "catch-up-0123456789abcdef");
+        assertThat(CatchUp.causeOf(lookalike)).isEmpty();
+    }
+
+    @Test
     public void shouldReportBranchesCreatedAndDeletedAndNewTags() {
         CatchUp.Decision decision = CatchUp.decide(ALL,
                 tips(MAIN, commit(1), "refs/heads/feature", commit(3), "refs/tags/v2", commit(4),

@@ -7,8 +7,11 @@ import static io.jenkins.plugins.gitproviders.core.delivery.Deliveries.pullReque
 import static io.jenkins.plugins.gitproviders.core.delivery.Deliveries.push;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.gitproviders.core.model.ProviderSpec;
 import io.jenkins.plugins.gitproviders.core.model.ProviderType;
+import io.jenkins.plugins.gitproviders.core.repository.RefTips;
 import io.jenkins.plugins.gitproviders.core.repository.RepositoryKey;
+import io.jenkins.plugins.gitproviders.core.routing.RefFilter;
 import io.jenkins.plugins.gitproviders.core.webhook.EventKind;
 import io.jenkins.plugins.gitproviders.core.webhook.RepositoryInfo;
 import io.jenkins.plugins.gitproviders.core.webhook.WebhookEvent;
@@ -16,6 +19,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.Rule;
@@ -32,6 +37,7 @@ public class LastKnownCommitsTest {
     public void shouldLearnFromPushesAndForgetDeletedRefs() {
         LastKnownCommits known = new LastKnownCommits();
         assertThat(known.snapshot(PAYMENTS)).isEmpty();
+        known.observe(PAYMENTS, Map.of(), List.of(), T0.minusSeconds(60));
 
         known.recordEvent(PAYMENTS, push("main", commit(1), commit(2)), T0);
         known.recordEvent(PAYMENTS, push("old", null, commit(3)), T0);
@@ -46,6 +52,51 @@ public class LastKnownCommitsTest {
         known.recordEvent(PAYMENTS, deletion, T0.plusSeconds(1));
         assertThat(known.snapshot(PAYMENTS).orElseThrow()).containsOnlyKeys(MAIN);
         assertThat(known.size()).isEqualTo(1);
+    }
+
+    @Test
+    public void shouldLeaveTheBaselineOfAnUnknownRepositoryToCatchingUp() {
+        // Given a repository no catch-up has observed (a job got the trigger after the last catch-up)
+        LastKnownCommits known = new LastKnownCommits();
+
+        // When a push to one branch is delivered
+        known.recordEvent(PAYMENTS, push("main", commit(1), commit(2)), T0);
+
+        // Then the repository still has no baseline: one branch alone would make every other look created
+        assertThat(known.hasBaseline(PAYMENTS)).isFalse();
+        assertThat(known.snapshot(PAYMENTS)).isEmpty();
+        CatchUp.WatchedRepository watched = new CatchUp.WatchedRepository(PAYMENTS,
+                ProviderSpec.builder("github", ProviderType.GITHUB).build(),
+                List.of(RefFilter.ALL), List.of());
+        CatchUp.Decision decision = CatchUp.decide(watched,
+                new RefTips(Map.of(MAIN, commit(2),
+                        "refs/heads/other", commit(3))), known.snapshot(PAYMENTS), T0.plusSeconds(1));
+        assertThat(decision.baselined()).isTrue();
+        assertThat(decision.pushes()).isEmpty();
+    }
+
+    @Test
+    public void shouldFindACaughtUpChangeAgainWhenItCouldNotBeRouted() {
+        // Given a catch-up that found main moved, a new branch and a deleted one, and recorded what it observed
+        CatchUp.WatchedRepository watched = new CatchUp.WatchedRepository(PAYMENTS,
+                ProviderSpec.builder("github", ProviderType.GITHUB).build(), List.of(RefFilter.ALL), List.of());
+        LastKnownCommits known = new LastKnownCommits();
+        known.observe(PAYMENTS, Map.of(MAIN, commit(1), "refs/heads/old", commit(5)), List.of(), T0);
+        RefTips host = new RefTips(Map.of(MAIN, commit(2), "refs/heads/new", commit(3)));
+        CatchUp.Report first = CatchUp.run(List.of(watched), (p, r, patterns) -> host, known,
+                Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC));
+        assertThat(first.pushes()).hasSize(3);
+
+        // When none of its events could be routed (the journal was full) and they are put back
+        first.pushes().forEach(push -> known.retract(PAYMENTS, push.event(), T0.plusSeconds(61)));
+
+        // Then the next catch-up finds the same three changes again
+        CatchUp.Report second = CatchUp.run(List.of(watched), (p, r, patterns) -> host, known,
+                Clock.fixed(T0.plusSeconds(120), ZoneOffset.UTC));
+        assertThat(second.pushes()).extracting(push -> push.event().kind() + " " + push.event().ref())
+                .containsExactly("BRANCH_PUSH refs/heads/main", "BRANCH_CREATED refs/heads/new",
+                        "BRANCH_DELETED refs/heads/old");
+        assertThat(second.pushes().get(0).event().deliveryId()).isEqualTo(first.pushes().get(0).event().deliveryId());
     }
 
     @Test

@@ -72,6 +72,7 @@ public class WebhookAnswerDisclosureTest {
         answers.put("no provider of the host type", handler.handle(WebhookDelivery.post(Map.of(
                 "X-Gitea-Event", "push", "X-Gitea-Signature", "00"), body), null));
         answers.put("address naming no provider", handler.refuse("The webhook address has more than one segment"));
+        answers.put("address naming no provider, by method", handler.refuse("POST", "Broken percent-encoding"));
 
         // Then every answer the caller sees is the same 401, naming nothing that is configured
         assertThat(answers.values()).extracting(WebhookResponse::status).containsOnly(401);
@@ -82,6 +83,8 @@ public class WebhookAnswerDisclosureTest {
                 .doesNotHaveDuplicates();
         assertThat(answers.get("provider of another type").detail()).contains("'Infra-GitLab' is a GitLab.com");
         assertThat(answers.get("SHA-1 signature").detail()).contains("HMAC-SHA1");
+        // Anything but a POST gets the 405 every address of the receiver gives, whatever the address
+        assertThat(handler.refuse("GET", "Broken percent-encoding").status()).isEqualTo(405);
     }
 
     @Test

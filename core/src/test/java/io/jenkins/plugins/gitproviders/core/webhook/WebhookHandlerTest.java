@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.gitproviders.core.delivery.DeliveryJournal;
+import io.jenkins.plugins.gitproviders.core.delivery.JournalEntry;
 import io.jenkins.plugins.gitproviders.core.model.ProviderSpec;
 import io.jenkins.plugins.gitproviders.core.model.RepositorySecret;
 import io.jenkins.plugins.gitproviders.core.model.ProviderType;
@@ -19,9 +21,12 @@ import io.jenkins.plugins.gitproviders.core.testing.JsonEdit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +53,22 @@ public class WebhookHandlerTest {
                 .toList();
         return new WebhookHandler(List.of(providers), secrets, index, deduplicator,
                 Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    private WebhookHandler handler(DispatchSink sink, ProviderSpec... providers) {
+        return new WebhookHandler(List.of(providers), provider -> provider.webhookSecretCredentialsIds().stream()
+                .flatMap(id -> secretsById.getOrDefault(id, List.of()).stream())
+                .map(secret -> secret.getBytes(StandardCharsets.UTF_8))
+                .toList(), index, deduplicator, Clock.fixed(NOW, ZoneOffset.UTC), sink);
+    }
+
+    /** The recorded push, moved to another commit: another change of the same branch. */
+    private static WebhookDelivery signedPushOf(String commit, String secret, String deliveryId) {
+        byte[] body = JsonEdit.fixture(PUSH, root -> {
+            root.put("after", commit);
+            JsonEdit.at(root, "/head_commit").put("id", commit);
+        });
+        return Signed.gitHub(PUSH, body, secret, deliveryId);
     }
 
     private ProviderSpec github(String name, String... secrets) {
@@ -611,5 +632,124 @@ public class WebhookHandlerTest {
         assertThat(accepted.triggered()).containsExactly("hello");
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.detail()).contains("do not cover that repository");
+    }
+
+    @Test
+    public void shouldLetTheSinkKeepTheDispatchesBeforeTheDeliveryCountsAsProcessed() {
+        // Given a sink that cannot keep anything at first (a full or broken journal)
+        index.put(Subscription.all("drone/ci", DRONE_TEST));
+        List<String> kept = new ArrayList<>();
+        boolean[] broken = {true};
+        DispatchSink sink = (provider, repository, deliveryId, dispatches) -> {
+            // Called while the delivery still counts as in progress: nothing is recorded as processed yet
+            assertThat(deduplicator.isProcessed(DeliveryDeduplicator.deliveryKey(provider, "d-1"))).isFalse();
+            if (broken[0]) {
+                throw new IOException("Could not write to the delivery journal /var/jenkins_home/journal.log (No"
+                        + " space left on device)");
+            }
+            kept.add(provider + " " + repository + " " + deliveryId + " "
+                    + dispatches.stream().map(WebhookResponse.Dispatch::job).toList());
+        };
+        WebhookHandler handler = handler(sink, github("github", GITHUB_SECRET));
+
+        // When the signed push arrives, Jenkins answers 503 with Retry-After and triggers nothing
+        WebhookResponse refused = handler.handle(signedGitHub(PUSH, GITHUB_SECRET, "d-1"), null);
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.headers()).containsEntry("Retry-After", "60");
+        assertThat(refused.triggered()).isEmpty();
+        assertThat(refused.dispatches()).isEmpty();
+        assertThat(refused.json()).doesNotContain("/var/jenkins_home").doesNotContain("drone/ci");
+        assertThat(refused.fullMessage()).contains("No space left on device");
+
+        // Then the host's retry of the same delivery is processed, not taken for a duplicate
+        broken[0] = false;
+        WebhookResponse retried = handler.handle(signedGitHub(PUSH, GITHUB_SECRET, "d-1"), null);
+        assertThat(retried.status()).isEqualTo(202);
+        assertThat(retried.triggered()).containsExactly("drone/ci");
+        assertThat(kept).containsExactly("github github.com/bradrydzewski/drone-test-go d-1 [drone/ci]");
+
+        // And once kept, the same delivery, or the same change under another id, reaches the sink no more
+        assertThat(handler.handle(signedGitHub(PUSH, GITHUB_SECRET, "d-1"), null).duplicate()).isTrue();
+        assertThat(handler.handle(signedGitHub(PUSH, GITHUB_SECRET, "d-2"), null).duplicate()).isTrue();
+        assertThat(kept).hasSize(1);
+    }
+
+    @Test
+    public void shouldAnswer503WhenTheJournalIsFullAndAcceptTheRetryOnceItHasRoom() throws IOException {
+        // Given a real journal with room for one delivery
+        index.put(Subscription.all("drone/ci", DRONE_TEST));
+        Path file = Files.createTempDirectory("journal").resolve(DeliveryJournal.FILE_NAME);
+        try (DeliveryJournal journal = DeliveryJournal.open(file, new DeliveryJournal.Limits(1, 64 * 1024),
+                Clock.fixed(NOW, ZoneOffset.UTC))) {
+            WebhookHandler handler = handler((provider, repository, deliveryId, dispatches) ->
+                    journal.append(provider, repository, deliveryId, dispatches), github("github", GITHUB_SECRET));
+            String second = "e".repeat(40);
+
+            // When a first push is journaled and a second one arrives while the first one's builds wait
+            WebhookResponse first = handler.handle(signedGitHub(PUSH, GITHUB_SECRET, "d-1"), null);
+            WebhookResponse full = handler.handle(signedPushOf(second, GITHUB_SECRET, "d-2"), null);
+
+            // Then the second is refused for now, with Retry-After, and is not journaled
+            assertThat(first.status()).isEqualTo(202);
+            assertThat(full.status()).isEqualTo(503);
+            assertThat(full.headers()).containsEntry("Retry-After", "60");
+            assertThat(full.fullMessage()).contains("The delivery journal holds 1 deliveries");
+            assertThat(journal.pending()).singleElement().extracting(JournalEntry::deliveryId).isEqualTo("d-1");
+
+            // And once the first one's builds are queued, the host's retry of the second is accepted
+            journal.complete(journal.pending().get(0).id());
+            WebhookResponse retried = handler.handle(signedPushOf(second, GITHUB_SECRET, "d-2"), null);
+            assertThat(retried.status()).isEqualTo(202);
+            assertThat(retried.triggered()).containsExactly("drone/ci");
+            assertThat(journal.pending()).singleElement().satisfies(entry -> {
+                assertThat(entry.deliveryId()).isEqualTo("d-2");
+                assertThat(entry.dispatches()).singleElement().satisfies(d -> assertThat(d.event().after())
+                        .isEqualTo(second));
+            });
+        }
+    }
+
+    @Test
+    public void shouldRouteACaughtUpPushOnceAndNotAgainWhenItIsDeliveredLate() {
+        // Given a job watching the repository, and the push that catching up found missing
+        index.put(Subscription.all("drone/ci", DRONE_TEST));
+        List<String> kept = new ArrayList<>();
+        WebhookHandler handler = handler((provider, repository, deliveryId, dispatches) -> kept.add(deliveryId),
+                github("github", GITHUB_SECRET));
+        String commit = "d2b75aa7797ec26b088fa2dd527e9d2c052fcedd";
+        WebhookEvent caughtUp = new WebhookEvent(ProviderType.GITHUB, EventKind.BRANCH_CREATED,
+                new RepositoryInfo("github.com", "bradrydzewski/drone-test-go", null, null, null),
+                "refs/heads/feature-branch", null, commit, null, null, null, commit, null, "catch-up-0123456789abcdef");
+
+        // When it is routed, and routed again by the next catch-up
+        WebhookResponse routed = handler.routeSynthesised("GitHub", DRONE_TEST, caughtUp);
+        WebhookResponse again = handler.routeSynthesised("github", DRONE_TEST, caughtUp);
+
+        // Then the job is triggered once, through the sink
+        assertThat(routed.status()).isEqualTo(202);
+        assertThat(routed.triggered()).containsExactly("drone/ci");
+        assertThat(again.duplicate()).isTrue();
+        assertThat(kept).containsExactly("catch-up-0123456789abcdef");
+
+        // And the host's late delivery of the same change triggers nothing more
+        WebhookResponse late = handler.handle(signedGitHub(PUSH, GITHUB_SECRET, "d-late"), null);
+        assertThat(late.duplicate()).isTrue();
+        assertThat(kept).hasSize(1);
+        // A provider that is not configured routes nothing
+        assertThat(handler.routeSynthesised("gitlab", DRONE_TEST, caughtUp).status()).isEqualTo(404);
+    }
+
+    @Test
+    public void shouldTellTheReceiverWhichHeadersGoWithEachAnswer() throws IOException {
+        Instant now = NOW;
+        assertThat(WebhookResponse.unverified("no secret", now).headers())
+                .containsExactly(Map.entry("Connection", "close"));
+        assertThat(handler().handle("GET", Map.of(), Map.of(), InputStream.nullInputStream(), null).headers())
+                .containsExactly(Map.entry("Allow", "POST"), Map.entry("Connection", "close"));
+        assertThat(WebhookResponse.of(413, "too large", now).headers())
+                .containsExactly(Map.entry("Connection", "close"));
+        assertThat(WebhookResponse.of(503, "not recorded", now).headers())
+                .containsExactly(Map.entry("Retry-After", "60"));
+        assertThat(WebhookResponse.of(202, "Triggered 1 job", now).headers()).isEmpty();
     }
 }
