@@ -8,6 +8,7 @@ import hudson.security.Permission;
 import io.jenkins.plugins.gitproviders.core.model.ProviderSpec;
 import io.jenkins.plugins.gitproviders.core.registry.ProviderRegistry;
 import io.jenkins.plugins.gitproviders.diagnostics.ProviderHealthSection;
+import io.jenkins.plugins.gitproviders.status.BuildStatus;
 import io.jenkins.plugins.gitproviders.webhook.RecentDelivery;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,7 +99,10 @@ public class GitProvidersManagementLink extends ManagementLink implements Staple
     /** Returns what the registry noticed about the configuration (for example: no default provider). */
     @NonNull
     public List<String> getNotices() {
-        return GitProvidersConfiguration.get().notices();
+        List<String> notices = new ArrayList<>(GitProvidersConfiguration.get().notices());
+        BuildStatus.rootUrlNotice(GitProvidersConfiguration.get().registry().providers())
+                .ifPresent(notices::add);
+        return notices;
     }
 
     /** Returns the "Connection checks" section: each provider's last diagnosis (URL {@code connectionHealth}). */

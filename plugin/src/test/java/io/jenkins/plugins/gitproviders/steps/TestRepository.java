@@ -11,10 +11,10 @@ import java.util.List;
  * (README {@code one}, then {@code two}), tag {@code v1} on the first, and pull request 7 ({@code refs/pull/7/head},
  * README {@code pr}) on a commit no branch holds.
  */
-final class TestRepository {
-    final String first;
-    final String main;
-    final String pullRequest;
+public final class TestRepository {
+    public final String first;
+    public final String main;
+    public final String pullRequest;
 
     private TestRepository(String first, String main, String pullRequest) {
         this.first = first;
@@ -23,7 +23,7 @@ final class TestRepository {
     }
 
     /** Creates {@code <root>/<path>.git}. */
-    static TestRepository create(File root, String path) throws IOException, InterruptedException {
+    public static TestRepository create(File root, String path) throws IOException, InterruptedException {
         File work = new File(root, "work-" + path.replace('/', '-'));
         File bare = new File(root, path + ".git");
         git(root, "init", "-q", work.getAbsolutePath());
