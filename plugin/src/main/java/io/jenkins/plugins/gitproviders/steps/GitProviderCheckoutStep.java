@@ -238,9 +238,8 @@ public final class GitProviderCheckoutStep extends Step {
             try {
                 request.check();
                 GitProviderBuildEvent event = request.usesBuildEvent() ? StepSupport.buildEvent(run) : null;
-                ProviderSpec provider = StepSupport.resolve(
-                        StepSupport.registry(),
-                        request.providerToResolve(event == null ? null : event.getProviderName()));
+                ProviderSpec provider = StepSupport.resolveFor(
+                        run, request.providerToResolve(event == null ? null : event.getProviderName()));
                 UsageRecords.record(run, provider.name());
                 CheckoutPlan plan =
                         request.plan(new CheckoutPlanner(), provider, event == null ? null : event.getWebhookEvent());

@@ -63,8 +63,9 @@ public final class GitProviderStep extends Step {
         @Override
         protected Map<String, Object> run() throws Exception {
             ProviderRegistry registry = StepSupport.registry();
-            ProviderSpec provider = StepSupport.resolve(registry, name == null ? "" : name);
-            UsageRecords.record(getContext().get(Run.class), provider.name());
+            Run<?, ?> run = getContext().get(Run.class);
+            ProviderSpec provider = StepSupport.resolveFor(run, name == null ? "" : name);
+            UsageRecords.record(run, provider.name());
             return new LinkedHashMap<>(
                     ProviderSummary.publicData(provider, ProviderSummary.isDefault(registry, provider)));
         }

@@ -1,8 +1,12 @@
 package io.jenkins.plugins.gitproviders.core.client;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,16 +21,27 @@ public final class TestResources {
 
     private TestResources() {}
 
-    /** Returns {@code client/<host>/<file>} from the test class path. */
+    /**
+     * Returns {@code client/<host>/<file>} from the test class path; from the tests jar (the plugin's tests use it) as
+     * a copy in a temporary file.
+     */
     public static Path path(String hostAndFile) {
         URL url = TestResources.class.getResource(hostAndFile);
         if (url == null) {
             throw new IllegalStateException("No test resource " + hostAndFile);
         }
         try {
-            return Path.of(url.toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
+            if ("file".equals(url.getProtocol())) {
+                return Path.of(url.toURI());
+            }
+            Path copy = Files.createTempFile("git-providers-", "-" + Path.of(hostAndFile).getFileName());
+            copy.toFile().deleteOnExit();
+            try (InputStream in = url.openStream()) {
+                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return copy;
+        } catch (URISyntaxException | IOException e) {
+            throw new IllegalStateException("Cannot read the test resource " + hostAndFile, e);
         }
     }
 
