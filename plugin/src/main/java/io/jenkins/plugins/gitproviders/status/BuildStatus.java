@@ -158,7 +158,13 @@ public final class BuildStatus {
         item.addAction(action);
         if (!target.get().hasFullCommit()) {
             // Bitbucket Cloud pull requests: the status waits for the full id a checkout resolves.
-            action.record(buildTarget, null, GitProviderStatusAction.Outcome.NOT_SENT);
+            action.record(
+                    buildTarget,
+                    null,
+                    provider.get().statusReporting() && provider.get().active()
+                            ? GitProviderStatusAction.Outcome.NOT_SENT
+                            : GitProviderStatusAction.Outcome.OFF,
+                    null);
             return;
         }
         report(action, provider.get(), buildTarget, BuildState.PENDING, StatusDescription.queued(), job.getUrl());
@@ -239,6 +245,8 @@ public final class BuildStatus {
             return;
         }
         get().report(action, provider, target, BuildState.RUNNING, StatusDescription.running(), run.getUrl());
+        // Saved now, so that the final state still goes to this commit if Jenkins restarts before the build ends.
+        action.save();
     }
 
     /** Returns what a build reports to, in the order recorded (for {@code gitProviderStatus}). */
@@ -319,11 +327,14 @@ public final class BuildStatus {
             String relativeUrl) {
         String root = rootUrl();
         ReportDecision decision = ReportDecision.decide(provider, root);
-        if (!decision.shouldReport()) {
-            action.record(target, null, GitProviderStatusAction.Outcome.NOT_SENT);
-            if (decision.outcome() == ReportDecision.Outcome.NO_ROOT_URL) {
-                action.sayOnce(NO_ROOT_URL, decision.message());
-            }
+        if (decision.outcome() == ReportDecision.Outcome.TURNED_OFF) {
+            // Recorded, not shown: gitProviderStatus still finds the build's commit, and says reporting is off.
+            action.record(target, null, GitProviderStatusAction.Outcome.OFF, null);
+            return;
+        }
+        if (decision.outcome() == ReportDecision.Outcome.NO_ROOT_URL) {
+            action.record(target, null, GitProviderStatusAction.Outcome.NOT_SENT, decision.message());
+            action.sayOnce(NO_ROOT_URL, decision.message());
             return;
         }
         StatusRequest request;
@@ -331,11 +342,11 @@ public final class BuildStatus {
             request =
                     StatusRequest.of(provider, target, state, description, ReportDecision.buildUrl(root, relativeUrl));
         } catch (IllegalArgumentException e) {
-            action.record(target, null, GitProviderStatusAction.Outcome.NOT_SENT);
+            action.record(target, null, GitProviderStatusAction.Outcome.NOT_SENT, e.getMessage());
             action.sayOnce(e.getMessage(), e.getMessage());
             return;
         }
-        action.record(target, state, GitProviderStatusAction.Outcome.SENDING);
+        action.record(target, state, GitProviderStatusAction.Outcome.SENDING, null);
         dispatcher.submit(request, new ActionOutcome(action));
     }
 

@@ -87,10 +87,12 @@ public final class GitProviderStatusAction extends InvisibleAction implements Ru
         return targets;
     }
 
-    /** Returns the entries as the build page shows them. */
+    /** Returns the entries as the build page shows them: those of providers that report build status. */
     @NonNull
     public synchronized List<Entry> getEntries() {
-        return List.copyOf(entries);
+        return entries.stream()
+                .filter(entry -> !Outcome.OFF.name().equals(entry.outcome))
+                .toList();
     }
 
     /** Returns the problems said, for the build page. */
@@ -112,8 +114,12 @@ public final class GitProviderStatusAction extends InvisibleAction implements Ru
                         && entry.origin.equals(target.origin().name()));
     }
 
-    /** Records a target; the state is the one about to be sent, {@code null} when nothing is sent. */
-    synchronized void record(BuildTarget target, @CheckForNull BuildState state, Outcome outcome) {
+    /**
+     * Records a target; the state is the one about to be sent, {@code null} when nothing is sent, and the problem
+     * why not, if one is to be shown.
+     */
+    synchronized void record(
+            BuildTarget target, @CheckForNull BuildState state, Outcome outcome, @CheckForNull String problem) {
         Entry entry = entries.stream()
                 .filter(e -> e.slot().equals(target.slot())
                         && e.origin.equals(target.origin().name()))
@@ -123,7 +129,7 @@ public final class GitProviderStatusAction extends InvisibleAction implements Ru
             entry = Entry.of(target);
             entries.add(entry);
         }
-        entry.update(state, outcome, null);
+        entry.update(state, outcome, problem);
     }
 
     /** Updates every entry of the slot whose last state is this one; a newer state's outcome is its own. */
@@ -178,6 +184,14 @@ public final class GitProviderStatusAction extends InvisibleAction implements Ru
     void saveIfFinished() {
         Run<?, ?> current = run;
         if (current != null && !current.isLogUpdated()) {
+            save();
+        }
+    }
+
+    /** Saves the build, with what this action recorded. */
+    void save() {
+        Run<?, ?> current = run;
+        if (current != null) {
             try {
                 current.save();
             } catch (IOException e) {
@@ -196,8 +210,10 @@ public final class GitProviderStatusAction extends InvisibleAction implements Ru
         FAILED,
         /** A newer state replaced it. */
         SUPERSEDED,
-        /** Not sent: status reporting is off, Jenkins has no root URL, or the commit id is abbreviated. */
-        NOT_SENT
+        /** Not sent: Jenkins has no root URL, or the commit id is abbreviated. */
+        NOT_SENT,
+        /** Not sent: the provider reports no build status (turned off, or inactive); not shown. */
+        OFF
     }
 
     /** One commit and context the build reports to, with the last state sent. */
@@ -326,7 +342,7 @@ public final class GitProviderStatusAction extends InvisibleAction implements Ru
                 case REPORTED -> Messages.GitProviderStatusAction_Reported();
                 case FAILED -> Messages.GitProviderStatusAction_Failed();
                 case SUPERSEDED -> Messages.GitProviderStatusAction_Superseded();
-                case NOT_SENT -> Messages.GitProviderStatusAction_NotSent();
+                case NOT_SENT, OFF -> Messages.GitProviderStatusAction_NotSent();
             };
         }
 

@@ -183,8 +183,8 @@ public final class GitProviderStatusStep extends Step {
             Run<?, ?> run = getContext().get(Run.class);
             TaskListener listener = getContext().get(TaskListener.class);
             List<BuildTarget> recorded = BuildStatus.recorded(run);
-            ProviderSpec spec =
-                    StepSupport.resolve(StepSupport.registry(), StageTargets.providerName(recorded, provider));
+            // Refuses a provider the job may not use, as the checkout step does.
+            ProviderSpec spec = StepSupport.resolveFor(run, StageTargets.providerName(recorded, provider));
             UsageRecords.record(run, spec.name());
             BuildTarget target;
             try {

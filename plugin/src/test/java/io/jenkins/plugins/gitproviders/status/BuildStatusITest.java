@@ -384,6 +384,8 @@ public class BuildStatusITest {
                         + " reporting is turned off.",
                 run);
         j.assertLogNotContains("[Git Providers]", run);
+        assertThat(run.getAction(GitProviderStatusAction.class).getEntries(), is(empty()));
+        assertThat(j.createWebClient().getPage(run).asNormalizedText(), not(containsString("Build status reported")));
     }
 
     private static org.hamcrest.Matcher<Object> hasToString(String text) {
