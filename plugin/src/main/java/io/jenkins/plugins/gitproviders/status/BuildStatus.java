@@ -295,8 +295,16 @@ public final class BuildStatus {
         }
         long millis =
                 run.getDuration() > 0 ? run.getDuration() : System.currentTimeMillis() - run.getStartTimeInMillis();
+        // Targets of providers that report nothing (now) take no part: no final state, and no note about them.
+        List<BuildTarget> reporting = action.targets().stream()
+                .filter(target -> provider(target.provider())
+                        .map(provider ->
+                                ReportDecision.decide(provider, rootUrl()).outcome()
+                                        != ReportDecision.Outcome.TURNED_OFF)
+                        .orElse(true))
+                .toList();
         FinalStatuses.Plan plan =
-                FinalStatuses.plan(action.targets(), JenkinsResult.parse(result.toString()), Duration.ofMillis(millis));
+                FinalStatuses.plan(reporting, JenkinsResult.parse(result.toString()), Duration.ofMillis(millis));
         for (String note : plan.notes()) {
             action.sayOnce(note, note);
         }

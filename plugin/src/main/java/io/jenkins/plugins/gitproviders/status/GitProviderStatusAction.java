@@ -42,10 +42,10 @@ public final class GitProviderStatusAction extends InvisibleAction implements Ru
     private List<String> unsaid = new ArrayList<>();
 
     @CheckForNull
-    private transient Run<?, ?> run;
+    private transient volatile Run<?, ?> run;
 
     @Serial
-    private Object readResolve() {
+    private synchronized Object readResolve() {
         if (entries == null) {
             entries = new ArrayList<>();
         }
@@ -149,18 +149,19 @@ public final class GitProviderStatusAction extends InvisibleAction implements Ru
      * @param text what to say
      */
     void sayOnce(String key, String text) {
-        Run<?, ?> current;
+        TaskListener log;
         synchronized (this) {
             if (!said.add(key)) {
                 return;
             }
-            current = run;
-            if (current == null) {
+            Run<?, ?> current = run;
+            log = current == null ? null : LiveLogs.get().of(current);
+            if (log == null && (current == null || current.isLogUpdated())) {
+                // Queued, or just starting: said when the build's log is handed to the listener (sayQueued).
                 unsaid.add(text);
                 return;
             }
         }
-        TaskListener log = LiveLogs.get().of(current);
         if (log != null) {
             log.getLogger().println(Messages.GitProviderStatusAction_LogNote(text));
             log.getLogger().flush();
@@ -168,7 +169,10 @@ public final class GitProviderStatusAction extends InvisibleAction implements Ru
         saveIfFinished();
     }
 
-    /** Writes what was found while the build waited in the queue, when it starts. */
+    /**
+     * Writes what was found while the build waited in the queue (or was starting), when it starts; called after
+     * {@link LiveLogs} has the build's log, so that nothing said in between is lost.
+     */
     void sayQueued(TaskListener listener) {
         List<String> texts;
         synchronized (this) {
@@ -279,6 +283,14 @@ public final class GitProviderStatusAction extends InvisibleAction implements Ru
         /** Returns the target, or {@code null} if what was stored no longer reads (a type this version lacks). */
         @CheckForNull
         BuildTarget toTarget() {
+            if (origin == null
+                    || provider == null
+                    || type == null
+                    || repository == null
+                    || commit == null
+                    || context == null) {
+                return null;
+            }
             try {
                 StatusTarget target = new StatusTarget(
                         List.of(repository.split("/", -1)),
@@ -293,7 +305,7 @@ public final class GitProviderStatusAction extends InvisibleAction implements Ru
                         context,
                         BuildTarget.Origin.valueOf(origin),
                         unstable == null ? ResultMapping.DEFAULT : BuildTargets.mapping(unstable));
-            } catch (IllegalArgumentException | NullPointerException e) {
+            } catch (IllegalArgumentException e) {
                 return null;
             }
         }

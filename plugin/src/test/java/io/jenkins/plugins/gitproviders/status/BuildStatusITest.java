@@ -364,6 +364,28 @@ public class BuildStatusITest {
     }
 
     @Test
+    public void shouldSayARejectedTokenOnceForTheBuildAndItsStageStatus() throws Exception {
+        server.answerStatuses(401, "{\"message\":\"user does not exist [uid: 0, name: ]\"}");
+        WorkflowJob job = pipeline("rejected", """
+                node {
+                    gitProviderCheckout repository: 'infra/payments'
+                    gitProviderStatus context: 'lint', state: 'failure'
+                    sleep 2
+                }
+                """);
+
+        WorkflowRun run = j.buildAndAssertSuccess(job);
+
+        // running, the stage's failure and success: each tried once (a rejected token is not retried).
+        statuses(server, 3);
+        String log = JenkinsRule.getLog(run);
+        assertThat(log, containsString("Gitea / Forgejo rejected the token (the token is wrong, revoked or expired)."));
+        assertThat(log, containsString("Create a new token with write:repository and store it in"));
+        assertThat(log.split(java.util.regex.Pattern.quote("[Git Providers]"), -1).length - 1, is(1));
+        assertThat(log, not(containsString(TOKEN)));
+    }
+
+    @Test
     public void shouldReportNothingWhenTheProviderHasStatusReportingOff() throws Exception {
         GitProvider gitea = gitea(server);
         gitea.setStatusReporting(false);
