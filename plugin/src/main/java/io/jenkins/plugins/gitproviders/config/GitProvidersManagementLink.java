@@ -10,6 +10,7 @@ import io.jenkins.plugins.gitproviders.core.model.ProviderSpec;
 import io.jenkins.plugins.gitproviders.core.registry.ProviderRegistry;
 import io.jenkins.plugins.gitproviders.core.webhook.SignatureVerifier;
 import io.jenkins.plugins.gitproviders.diagnostics.ProviderHealthSection;
+import io.jenkins.plugins.gitproviders.status.BuildStatus;
 import io.jenkins.plugins.gitproviders.webhook.RecentDelivery;
 import io.jenkins.plugins.gitproviders.webhook.WebhookDeliveries;
 import io.jenkins.plugins.gitproviders.webhook.WebhookJobs;
@@ -102,7 +103,10 @@ public class GitProvidersManagementLink extends ManagementLink implements Staple
     /** Returns what the registry noticed about the configuration (for example: no default provider). */
     @NonNull
     public List<String> getNotices() {
-        return GitProvidersConfiguration.get().notices();
+        List<String> notices = new ArrayList<>(GitProvidersConfiguration.get().notices());
+        BuildStatus.rootUrlNotice(GitProvidersConfiguration.get().registry().providers())
+                .ifPresent(notices::add);
+        return notices;
     }
 
     /** Returns the "Connection checks" section: each provider's last diagnosis (URL {@code connectionHealth}). */

@@ -9,8 +9,10 @@ import io.jenkins.plugins.gitproviders.core.client.CheckStatus;
 import io.jenkins.plugins.gitproviders.core.client.DiagnosisReport;
 import io.jenkins.plugins.gitproviders.core.client.ProviderHealth;
 import io.jenkins.plugins.gitproviders.core.model.ProviderSpec;
+import io.jenkins.plugins.gitproviders.status.StatusHealth;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -45,7 +47,12 @@ public final class ProviderHealthSection {
         ConnectionHealth health = ConnectionHealth.get();
         for (GitProvider provider : GitProvidersConfiguration.get().getProviders()) {
             ProviderSpec spec = provider.toSpec();
-            rows.add(new Row(spec, health.latest(spec).orElse(null)));
+            StatusHealth status = StatusHealth.get();
+            rows.add(new Row(
+                    spec,
+                    health.latest(spec).orElse(null),
+                    status.lastFailure(spec.name()).orElse(null),
+                    status.lastReported(spec.name()).orElse(null)));
         }
         return rows;
     }
@@ -65,9 +72,60 @@ public final class ProviderHealthSection {
         @CheckForNull
         private final ProviderHealth health;
 
-        Row(ProviderSpec spec, @CheckForNull ProviderHealth health) {
+        @CheckForNull
+        private final StatusHealth.Failure statusFailure;
+
+        @CheckForNull
+        private final Instant statusReported;
+
+        Row(
+                ProviderSpec spec,
+                @CheckForNull ProviderHealth health,
+                @CheckForNull StatusHealth.Failure statusFailure,
+                @CheckForNull Instant statusReported) {
             this.spec = spec;
             this.health = health;
+            this.statusFailure = statusFailure;
+            this.statusReported = statusReported;
+        }
+
+        /** Tells whether the provider reports build status at all. */
+        public boolean isStatusReporting() {
+            return spec.statusReporting();
+        }
+
+        /** Returns the last build status that was not reported, what happened, or empty. */
+        public String getStatusProblem() {
+            return statusFailure == null ? "" : statusFailure.message();
+        }
+
+        /** Returns what to do about the last build status that was not reported. */
+        public String getStatusFix() {
+            return statusFailure == null ? "" : statusFailure.fix();
+        }
+
+        /** Returns the build the last failed status was for, or empty (a queued build). */
+        public String getStatusBuild() {
+            return statusFailure == null || statusFailure.build() == null ? "" : statusFailure.build();
+        }
+
+        /** Returns how long ago the last status failed. */
+        public String getStatusFailedAgo() {
+            return statusFailure == null ? "" : ago(statusFailure.at());
+        }
+
+        /** Tells whether a status was reported after the last failure (the problem may be fixed). */
+        public boolean isStatusReportedSince() {
+            return statusFailure != null && statusReported != null && statusReported.isAfter(statusFailure.at());
+        }
+
+        /** Returns how long ago a status was last reported, or empty. */
+        public String getStatusReportedAgo() {
+            return statusReported == null ? "" : ago(statusReported);
+        }
+
+        private static String ago(Instant at) {
+            return Util.getTimeSpanString(Math.max(0, CLOCK.millis() - at.toEpochMilli()));
         }
 
         public String getName() {

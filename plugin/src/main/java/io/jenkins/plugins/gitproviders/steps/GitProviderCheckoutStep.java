@@ -19,7 +19,11 @@ import io.jenkins.plugins.gitproviders.core.checkout.CheckoutPlanner;
 import io.jenkins.plugins.gitproviders.core.model.ProviderSpec;
 import io.jenkins.plugins.gitproviders.core.pipeline.CheckoutRequest;
 import io.jenkins.plugins.gitproviders.core.pipeline.CheckoutResult;
+import io.jenkins.plugins.gitproviders.core.reporting.BuildTargets;
+import io.jenkins.plugins.gitproviders.status.BuildStatus;
+import io.jenkins.plugins.gitproviders.webhook.GitProviderTrigger;
 import java.io.Serial;
+import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -55,6 +59,16 @@ public final class GitProviderCheckoutStep extends Step {
 
     @CheckForNull
     private Integer timeout;
+
+    @CheckForNull
+    private String statusContext;
+
+    @CheckForNull
+    private String unstableState;
+
+    /** {@code null} for the default: report. */
+    @CheckForNull
+    private Boolean reportStatus;
 
     /** Creates a step that checks out the build's webhook event from its provider, until parameters are set. */
     @DataBoundConstructor
@@ -117,10 +131,62 @@ public final class GitProviderCheckoutStep extends Step {
         this.timeout = timeout;
     }
 
+    @CheckForNull
+    public String getStatusContext() {
+        return statusContext;
+    }
+
+    /** Names the build status of this checkout's commit ({@code jenkins/<name>}); empty for the job's full name. */
+    @DataBoundSetter
+    public void setStatusContext(@CheckForNull String statusContext) {
+        this.statusContext = Util.fixEmptyAndTrim(statusContext);
+    }
+
+    @CheckForNull
+    public String getUnstableState() {
+        return unstableState;
+    }
+
+    /** Sets the state an unstable build reports to this checkout's commit; empty for failure. */
+    @DataBoundSetter
+    public void setUnstableState(@CheckForNull String unstableState) {
+        this.unstableState = Util.fixEmptyAndTrim(unstableState);
+    }
+
+    public boolean isReportStatus() {
+        return reportStatus == null || reportStatus;
+    }
+
+    /** Tells whether the build reports its status to the commit checked out (the default). */
+    @DataBoundSetter
+    public void setReportStatus(boolean reportStatus) {
+        this.reportStatus = reportStatus ? null : Boolean.FALSE;
+    }
+
     @Override
     public StepExecution start(StepContext context) throws Exception {
-        return new Execution(context, provider, repository, ref, depth, timeout);
+        if (unstableState != null) {
+            try {
+                BuildTargets.mapping(unstableState);
+            } catch (IllegalArgumentException e) {
+                throw new AbortException("gitProviderCheckout: " + e.getMessage());
+            }
+        }
+        return new Execution(
+                context,
+                provider,
+                repository,
+                ref,
+                depth,
+                timeout,
+                new StatusOptions(statusContext, unstableState, isReportStatus()));
     }
+
+    /** The step's build status options, saved with the Pipeline's state. */
+    private record StatusOptions(
+            @CheckForNull String statusContext,
+            @CheckForNull String unstableState,
+            boolean report) implements Serializable {}
 
     /** Runs the checkout off the CPS thread, so that aborting the build interrupts git. */
     private static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, String>> {
@@ -143,19 +209,23 @@ public final class GitProviderCheckoutStep extends Step {
         @CheckForNull
         private final Integer timeout;
 
+        private final StatusOptions status;
+
         Execution(
                 StepContext context,
                 @CheckForNull String provider,
                 @CheckForNull String repository,
                 @CheckForNull String ref,
                 @CheckForNull Integer depth,
-                @CheckForNull Integer timeout) {
+                @CheckForNull Integer timeout,
+                StatusOptions status) {
             super(context);
             this.provider = provider;
             this.repository = repository;
             this.ref = ref;
             this.depth = depth;
             this.timeout = timeout;
+            this.status = status;
         }
 
         @Override
@@ -179,6 +249,16 @@ public final class GitProviderCheckoutStep extends Step {
                 CheckoutResult result =
                         new GitCheckout(run, listener, workspace, env, provider, request.timeoutMinutes()).run(plan);
                 listener.getLogger().println(result.summary());
+                if (status.report()) {
+                    BuildStatus.checkedOut(
+                            run,
+                            listener,
+                            provider,
+                            result,
+                            event == null ? null : event.getWebhookEvent(),
+                            status.statusContext(),
+                            status.unstableState());
+                }
                 return new LinkedHashMap<>(result.toMap());
             } catch (CheckoutException e) {
                 // The core's message says what to change; a stack trace would only hide it.
@@ -214,6 +294,12 @@ public final class GitProviderCheckoutStep extends Step {
         @POST
         public ListBoxModel doFillProviderItems(@AncestorInPath @CheckForNull Item item) {
             return StepSupport.providerItems(item);
+        }
+
+        /** Lists the states an unstable build may report, failure (blank) first. */
+        @POST
+        public ListBoxModel doFillUnstableStateItems(@AncestorInPath @CheckForNull Item item) {
+            return GitProviderTrigger.DescriptorImpl.unstableStates();
         }
     }
 }

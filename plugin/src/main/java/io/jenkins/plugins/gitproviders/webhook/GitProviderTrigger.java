@@ -16,6 +16,8 @@ import io.jenkins.plugins.gitproviders.core.model.ProviderSpec;
 import io.jenkins.plugins.gitproviders.core.repository.RepositoryKey;
 import io.jenkins.plugins.gitproviders.core.routing.ForkPolicy;
 import io.jenkins.plugins.gitproviders.core.routing.SubscriptionSpec;
+import io.jenkins.plugins.gitproviders.core.status.BuildState;
+import io.jenkins.plugins.gitproviders.core.status.StatusContext;
 import java.util.Optional;
 import jenkins.model.Jenkins;
 import jenkins.model.ParameterizedJobMixIn;
@@ -61,6 +63,12 @@ public class GitProviderTrigger extends Trigger<Job<?, ?>> {
     /** {@code trusted} or {@code always}; {@code null} for the default, {@code never}. */
     @CheckForNull
     private String forkPullRequests;
+
+    @CheckForNull
+    private String statusContext;
+
+    @CheckForNull
+    private String unstableState;
 
     @DataBoundConstructor
     public GitProviderTrigger(String repository) {
@@ -150,6 +158,28 @@ public class GitProviderTrigger extends Trigger<Job<?, ?>> {
     public void setForkPullRequests(@CheckForNull String forkPullRequests) {
         ForkPolicy policy = ForkPolicy.parse(forkPullRequests);
         this.forkPullRequests = policy == ForkPolicy.NEVER ? null : policy.id();
+    }
+
+    /** Returns the job's own name in its build status context ({@code jenkins/<name>}), or {@code null} for its full name. */
+    @CheckForNull
+    public String getStatusContext() {
+        return statusContext;
+    }
+
+    @DataBoundSetter
+    public void setStatusContext(@CheckForNull String statusContext) {
+        this.statusContext = Util.fixEmptyAndTrim(statusContext);
+    }
+
+    /** Returns the state an unstable build reports ({@code success}...), or {@code null} for failure. */
+    @CheckForNull
+    public String getUnstableState() {
+        return unstableState;
+    }
+
+    @DataBoundSetter
+    public void setUnstableState(@CheckForNull String unstableState) {
+        this.unstableState = Util.fixEmptyAndTrim(unstableState);
     }
 
     /** Returns the values as the core reads them. */
@@ -310,6 +340,38 @@ public class GitProviderTrigger extends Trigger<Job<?, ?>> {
             } catch (IllegalArgumentException e) {
                 return FormValidation.error(e.getMessage());
             }
+        }
+
+        @POST
+        public FormValidation doCheckStatusContext(
+                @CheckForNull @AncestorInPath Item item, @QueryParameter String value) {
+            if (!canConfigure(item) || Util.fixEmptyAndTrim(value) == null) {
+                return FormValidation.ok();
+            }
+            try {
+                return FormValidation.ok(Messages.GitProviderTrigger_StatusContext(StatusContext.of(value)));
+            } catch (IllegalArgumentException e) {
+                return FormValidation.error(e.getMessage());
+            }
+        }
+
+        /** Lists the states an unstable build may report; blank is failure. */
+        @POST
+        public ListBoxModel doFillUnstableStateItems(@CheckForNull @AncestorInPath Item item) {
+            return unstableStates();
+        }
+
+        /** Lists the states an unstable build may report, failure (blank) first; also for the checkout step. */
+        @NonNull
+        public static ListBoxModel unstableStates() {
+            ListBoxModel model = new ListBoxModel();
+            model.add(Messages.GitProviderTrigger_UnstableDefault(), "");
+            for (BuildState state : BuildState.values()) {
+                if (state.isFinal() && state != BuildState.FAILURE) {
+                    model.add(state.id());
+                }
+            }
+            return model;
         }
 
         /** Job/Configure on the job being configured; Overall/Manage where there is no job (Pipeline syntax pages). */

@@ -26,13 +26,22 @@ import org.junit.rules.ExternalResource;
  * host does: the real {@code git http-backend} answers each request (run as a CGI program), behind HTTP Basic
  * authentication with one user name and password. Records every request's path and the user name it
  * authenticated with, so that tests can prove how the client authenticated.
+ *
+ * <p>The same origin serves Gitea's commit status API, {@code POST /api/v1/repos/{owner}/{repo}/statuses/{sha}},
+ * as Gitea documents it: authenticated by {@code Authorization: token <password>} (or Basic), answering
+ * {@code 201 Created} with the status, or the answer a test sets ({@link #answerStatuses}). Each status request is
+ * recorded with its body, in the order received.
  */
 public final class GitHttpServer extends ExternalResource {
+    private static final String STATUS_API = "/api/v1/";
     private final Supplier<File> root;
     private final String username;
     private final String password;
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final List<String> authenticatedUsers = new CopyOnWriteArrayList<>();
+    private final List<StatusRequest> statusRequests = new CopyOnWriteArrayList<>();
+    private volatile int statusAnswer = 201;
+    private volatile String statusAnswerBody = "";
     private HttpServer server;
     private ExecutorService executor;
 
@@ -64,6 +73,27 @@ public final class GitHttpServer extends ExternalResource {
                 + server.getAddress().getPort();
     }
 
+    /** Returns the status API requests received, in order. */
+    public List<StatusRequest> statusRequests() {
+        return List.copyOf(statusRequests);
+    }
+
+    /** Makes the status API answer every later request with this status and JSON body (Gitea's error form). */
+    public void answerStatuses(int status, String body) {
+        this.statusAnswer = status;
+        this.statusAnswerBody = body;
+    }
+
+    /**
+     * One request to the status API.
+     *
+     * @param method        the HTTP method
+     * @param path          the raw path ({@code /api/v1/repos/infra/payments/statuses/<sha>})
+     * @param authenticated whether it carried the token
+     * @param body          the request body
+     */
+    public record StatusRequest(String method, String path, boolean authenticated, String body) {}
+
     /** Returns the request lines received ({@code GET /acme/payments.git/info/refs?service=...}), in order. */
     public List<String> requests() {
         return List.copyOf(requests);
@@ -75,6 +105,10 @@ public final class GitHttpServer extends ExternalResource {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        if (exchange.getRequestURI().getRawPath().startsWith(STATUS_API)) {
+            handleStatus(exchange);
+            return;
+        }
         try (exchange) {
             String query = exchange.getRequestURI().getRawQuery();
             requests.add(exchange.getRequestMethod() + " "
@@ -87,6 +121,27 @@ public final class GitHttpServer extends ExternalResource {
             }
             authenticatedUsers.add(user);
             runBackend(exchange, user, query);
+        }
+    }
+
+    private void handleStatus(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String header = exchange.getRequestHeaders().getFirst("Authorization");
+            boolean authenticated = ("token " + password).equals(header) || authenticatedUser(header) != null;
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            statusRequests.add(new StatusRequest(
+                    exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), authenticated, body));
+            int status = authenticated ? statusAnswer : 401;
+            String answer =
+                    !authenticated ? "{\"message\":\"token is required\"}" : status == 201 ? body : statusAnswerBody;
+            byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json;charset=utf-8");
+            exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+            if (bytes.length > 0) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                }
+            }
         }
     }
 

@@ -12,9 +12,9 @@ import java.util.List;
  * README {@code pr}) on a commit no branch holds.
  */
 public final class TestRepository {
-    final String first;
-    final String main;
-    final String pullRequest;
+    public final String first;
+    public final String main;
+    public final String pullRequest;
     private final File work;
     private final File bare;
 

@@ -98,6 +98,8 @@ public class GitProvidersWebhookITest {
         github.setCredentialsId("github-token");
         github.setWebhookSecretCredentialsId("github-hook");
         github.setActive(active);
+        // The deliveries name a real github.com repository: no build status may be sent there from a test.
+        github.setStatusReporting(false);
         GitProvidersConfiguration.get().setProviders(List.of(github));
     }
 
