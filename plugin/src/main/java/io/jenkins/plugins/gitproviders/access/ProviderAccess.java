@@ -11,6 +11,7 @@ import io.jenkins.plugins.gitproviders.core.model.ProviderSpec;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Asks the core whether a job may use a provider, with the rules of the folders the job is in (the folder property).
@@ -37,6 +38,12 @@ public final class ProviderAccess {
     @NonNull
     public static List<ProviderSpec> usable(@NonNull Item item, @NonNull List<ProviderSpec> providers) {
         return ItemAccess.usable(providers, item.getFullName(), folderRules(item));
+    }
+
+    /** Returns the names of the providers the item may not use, for the webhook index. */
+    @NonNull
+    public static Set<String> denied(@NonNull Item item, @NonNull List<ProviderSpec> providers) {
+        return ItemAccess.deniedNames(providers, item.getFullName(), folderRules(item));
     }
 
     /** Collects the rules of the folders containing the item, outermost first. */

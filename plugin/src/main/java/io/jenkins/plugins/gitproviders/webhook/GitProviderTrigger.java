@@ -199,7 +199,7 @@ public class GitProviderTrigger extends Trigger<Job<?, ?>> {
     @Override
     public void start(Job<?, ?> project, boolean newInstance) {
         super.start(project, newInstance);
-        WebhookJobs.get().index(project.getFullName(), this);
+        WebhookJobs.get().index(project, this);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.jenkins.plugins.gitproviders.webhook;
 import hudson.Extension;
 import hudson.XmlFile;
 import hudson.model.Item;
+import hudson.model.ItemGroup;
 import hudson.model.Job;
 import hudson.model.Saveable;
 import hudson.model.listeners.ItemListener;
@@ -42,14 +43,17 @@ public class WebhookJobListener extends ItemListener {
     @Override
     public void onLocationChanged(Item item, String oldFullName, String newFullName) {
         // Called for the moved item and again for each item below it, so one job moves at a time.
-        if (item instanceof Job) {
+        if (item instanceof Job<?, ?> job) {
             WebhookJobs.get().move(oldFullName, newFullName);
+            // Its new folders may list other providers.
+            WebhookJobs.get().refresh(job);
         }
     }
 
     /**
      * Re-reads a job's trigger whenever the job is saved (also when code changes it without the form, such as
-     * {@code addTrigger}), and every trigger when the providers change: a renamed provider or a new server address
+     * {@code addTrigger}), the triggers below a folder when the folder is saved, and every trigger when the providers
+     * change: a renamed provider or a new server address
      * changes routing.
      */
     @Extension
@@ -58,6 +62,9 @@ public class WebhookJobListener extends ItemListener {
         public void onChange(Saveable o, XmlFile file) {
             if (o instanceof Job<?, ?> job) {
                 WebhookJobs.get().refresh(job);
+            } else if (o instanceof Item && o instanceof ItemGroup<?> folder) {
+                // Its Git providers property may have changed which providers the jobs inside may use.
+                WebhookJobs.get().refreshBelow(folder);
             } else if (o instanceof GitProvidersConfiguration) {
                 Timer.get().submit(() -> WebhookJobs.get().rebuild());
             }

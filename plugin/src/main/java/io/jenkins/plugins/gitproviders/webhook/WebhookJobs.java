@@ -5,9 +5,11 @@ import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.init.InitMilestone;
 import hudson.init.Initializer;
+import hudson.model.ItemGroup;
 import hudson.model.Job;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
+import io.jenkins.plugins.gitproviders.access.ProviderAccess;
 import io.jenkins.plugins.gitproviders.config.GitProvider;
 import io.jenkins.plugins.gitproviders.config.GitProvidersConfiguration;
 import io.jenkins.plugins.gitproviders.config.ProviderCredentials;
@@ -82,15 +84,21 @@ public final class WebhookJobs {
         }
     }
 
-    /** Subscribes a job through its trigger, replacing what it watched before; an unusable trigger watches nothing. */
-    void index(String jobName, GitProviderTrigger trigger) {
-        index(jobName, trigger, providers());
+    /**
+     * Subscribes a job through its trigger, replacing what it watched before; an unusable trigger watches nothing.
+     * Providers the job may not use (their allowed jobs, or its folders' lists) never trigger it.
+     */
+    void index(Job<?, ?> job, GitProviderTrigger trigger) {
+        index(job, trigger, providers());
     }
 
-    private void index(String jobName, GitProviderTrigger trigger, List<ProviderSpec> providers) {
+    private void index(Job<?, ?> job, GitProviderTrigger trigger, List<ProviderSpec> providers) {
+        String jobName = job.getFullName();
         triggers.put(jobName, trigger.getProvider() == null ? "" : trigger.getProvider());
         try {
-            Subscription subscription = trigger.toSpec().toSubscription(jobName, providers);
+            Subscription subscription = trigger.toSpec()
+                    .toSubscription(jobName, providers)
+                    .withDeniedProviders(ProviderAccess.denied(job, providers));
             index.putAll(jobName, List.of(subscription));
         } catch (IllegalArgumentException e) {
             index.remove(jobName);
@@ -107,7 +115,7 @@ public final class WebhookJobs {
         if (trigger == null) {
             forget(job.getFullName());
         } else {
-            index(job.getFullName(), trigger);
+            index(job, trigger);
         }
     }
 
@@ -121,6 +129,18 @@ public final class WebhookJobs {
             }
         }
         index.remove(fullName);
+    }
+
+    /**
+     * Reads the triggers of every job inside a folder again: its Git providers property decides which providers they
+     * may use.
+     */
+    void refreshBelow(ItemGroup<?> folder) {
+        try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
+            for (Job<?, ?> job : folder.getAllItems(Job.class)) {
+                refresh(job);
+            }
+        }
     }
 
     /** Follows a job to its new full name (renamed, or moved with its folder). */
@@ -142,7 +162,7 @@ public final class WebhookJobs {
                 GitProviderTrigger trigger = ParameterizedJobMixIn.getTrigger(job, GitProviderTrigger.class);
                 if (trigger != null) {
                     seen.add(job.getFullName());
-                    index(job.getFullName(), trigger, providers);
+                    index(job, trigger, providers);
                 }
             }
         }

@@ -4,6 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
@@ -11,6 +12,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import com.cloudbees.hudson.plugins.folder.Folder;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.CredentialsStore;
@@ -21,9 +23,12 @@ import hudson.model.FreeStyleProject;
 import hudson.model.Job;
 import hudson.model.Run;
 import hudson.util.Secret;
+import io.jenkins.plugins.gitproviders.access.GitProvidersFolderProperty;
 import io.jenkins.plugins.gitproviders.config.GitHubProvider;
+import io.jenkins.plugins.gitproviders.config.GitProvider;
 import io.jenkins.plugins.gitproviders.config.GitProviderUsage;
 import io.jenkins.plugins.gitproviders.config.GitProvidersConfiguration;
+import io.jenkins.plugins.gitproviders.core.routing.RoutingResult;
 import io.jenkins.plugins.gitproviders.core.webhook.DeliveryRecord;
 import io.jenkins.plugins.gitproviders.core.webhook.EventKind;
 import io.jenkins.plugins.gitproviders.core.webhook.WebhookEvent;
@@ -41,8 +46,10 @@ import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.htmlunit.html.HtmlPage;
@@ -217,6 +224,61 @@ public class GitProvidersWebhookITest {
         WorkflowRun run = firstBuildOf(pipeline);
         j.assertBuildStatusSuccess(run);
         j.assertLogContains("event=BRANCH_CREATED commit=" + COMMIT, run);
+    }
+
+    @Test
+    public void shouldTriggerNoJobThatMayNotUseTheProvider() throws Exception {
+        // Given a provider allowed to the jobs in team-a, a job there watching the repository from any provider in a
+        // folder that allows only another provider, and a top-level job the provider's allowed jobs leave out
+        GitProvider github =
+                GitProvidersConfiguration.get().findProvider("github").orElseThrow();
+        github.setAllowedItems("team-a/**");
+        GitProvidersConfiguration.get().setProviders(List.of(github));
+        Folder folder = j.jenkins.createProject(Folder.class, "team-a");
+        folder.addProperty(new GitProvidersFolderProperty("gitlab"));
+        FreeStyleProject inFolder = folder.createProject(FreeStyleProject.class, "drone-ci");
+        inFolder.getBuildersList().add(new CaptureEnvironmentBuilder());
+        inFolder.addTrigger(new GitProviderTrigger("https://github.com/bradrydzewski/drone-test-go"));
+        FreeStyleProject outside = watchingJob("outside");
+
+        // When the signed push arrives
+        HttpResponse<String> refused = deliver("git-providers-webhook/", push(), SECRET);
+
+        // Then neither is triggered, and Jenkins keeps the reason for each
+        assertThat(refused.body(), refused.statusCode(), is(202));
+        assertThat(refused.body(), containsString("\"triggered\":0"));
+        assertThat(refused.body(), not(containsString("drone-ci")));
+        Map<String, String> reasons = WebhookJobs.get().recentDeliveries().get(0).skipped().stream()
+                .collect(Collectors.toMap(RoutingResult.Skip::job, RoutingResult.Skip::reason));
+        assertThat(reasons.get("team-a/drone-ci"), startsWith("may not use provider 'github'"));
+        assertThat(reasons.get("outside"), startsWith("may not use provider 'github'"));
+
+        // When the folder allows the provider (a saved folder re-reads the triggers below it) and the next push comes
+        folder.getProperties().replace(new GitProvidersFolderProperty("GitHub"));
+        byte[] nextPush = SignedDeliveries.edit(push(), root -> {
+            root.put("after", "e".repeat(40));
+            ((ObjectNode) root.get("head_commit")).put("id", "e".repeat(40));
+        });
+        HttpResponse<String> allowed = deliver("git-providers-webhook/", nextPush, SECRET);
+
+        // Then the job in the folder is built; the top-level job stays outside the provider's allowed jobs
+        assertThat(allowed.body(), containsString("\"triggered\":1"));
+        j.assertBuildStatusSuccess(firstBuildOf(inFolder));
+        assertThat(outside.getLastBuild(), nullValue());
+    }
+
+    @Test
+    public void shouldRedirectTheAddressWithoutTheTrailingSlashAsTheDocsSay() throws Exception {
+        // Stapler sends every address of an object without its trailing slash to the address with it, before any web
+        // method of the object runs; hosts do not follow a redirect of a POST, so the docs ask for the slash.
+        FreeStyleProject project = watchingJob("drone-ci");
+
+        HttpResponse<String> response = deliver("git-providers-webhook", push(), SECRET);
+
+        assertThat(response.statusCode(), is(302));
+        assertThat(response.headers().firstValue("Location").orElse(""), endsWith("/jenkins/git-providers-webhook/"));
+        assertThat(WebhookJobs.get().recentDeliveries(), empty());
+        assertThat(project.getLastBuild(), nullValue());
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.jenkins.plugins.gitproviders.core.model.ProviderSpec;
 import io.jenkins.plugins.gitproviders.core.model.ProviderValidator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -67,6 +68,16 @@ public final class ItemAccess {
     public static List<ProviderSpec> usable(List<ProviderSpec> providers, String itemFullName,
             List<FolderRule> folderRules) {
         return providers.stream().filter(provider -> decide(provider, itemFullName, folderRules).allowed()).toList();
+    }
+
+    /**
+     * Returns the names of the providers the item may not use: deliveries from these never trigger it, even when its
+     * trigger accepts any provider.
+     */
+    public static Set<String> deniedNames(List<ProviderSpec> providers, String itemFullName,
+            List<FolderRule> folderRules) {
+        return providers.stream().filter(provider -> !decide(provider, itemFullName, folderRules).allowed())
+                .map(ProviderSpec::name).collect(Collectors.toUnmodifiableSet());
     }
 
     /** A pattern that is not valid (hand-edited configuration) matches nothing, so it can only take access away. */

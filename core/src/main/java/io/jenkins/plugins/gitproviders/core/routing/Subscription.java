@@ -18,6 +18,8 @@ import java.util.Set;
  * @param tags         the tags whose pushes trigger the job
  * @param events       the kinds of events that trigger the job; empty means every kind
  * @param forkPullRequests which pull requests from forks trigger the job ({@code null} means {@link ForkPolicy#NEVER})
+ * @param deniedProviders the names of the providers the job may not use (their allowed jobs, or a folder's list of
+ *                        providers, leave it out): their deliveries never trigger it, even when it watches any provider
  */
 public record Subscription(
         String jobId,
@@ -26,7 +28,8 @@ public record Subscription(
         RefFilter branches,
         RefFilter tags,
         Set<EventKind> events,
-        ForkPolicy forkPullRequests) {
+        ForkPolicy forkPullRequests,
+        Set<String> deniedProviders) {
 
     public Subscription {
         Objects.requireNonNull(jobId, "jobId");
@@ -41,6 +44,13 @@ public record Subscription(
         kinds.addAll(Objects.requireNonNull(events, "events"));
         events = Collections.unmodifiableSet(kinds.isEmpty() ? EnumSet.allOf(EventKind.class) : kinds);
         forkPullRequests = forkPullRequests == null ? ForkPolicy.NEVER : forkPullRequests;
+        deniedProviders = deniedProviders == null ? Set.of() : Set.copyOf(deniedProviders);
+    }
+
+    /** Creates a subscription of a job that may use every provider. */
+    public Subscription(String jobId, @CheckForNull String providerName, RepositoryKey repository, RefFilter branches,
+            RefFilter tags, Set<EventKind> events, ForkPolicy forkPullRequests) {
+        this(jobId, providerName, repository, branches, tags, events, forkPullRequests, Set.of());
     }
 
     /** Creates a subscription that builds no pull request from a fork. */
@@ -56,6 +66,12 @@ public record Subscription(
 
     /** Returns this subscription for a job of another identifier (after a rename). */
     public Subscription withJobId(String newJobId) {
-        return new Subscription(newJobId, providerName, repository, branches, tags, events, forkPullRequests);
+        return new Subscription(newJobId, providerName, repository, branches, tags, events, forkPullRequests,
+                deniedProviders);
+    }
+
+    /** Returns this subscription for a job that may not use the named providers (and may use every other one). */
+    public Subscription withDeniedProviders(Set<String> names) {
+        return new Subscription(jobId, providerName, repository, branches, tags, events, forkPullRequests, names);
     }
 }

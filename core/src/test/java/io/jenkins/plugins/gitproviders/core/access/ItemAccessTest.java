@@ -37,6 +37,17 @@ public class ItemAccessTest {
     }
 
     @Test
+    public void shouldNameTheProvidersAnItemMayNotUseForTheTrigger() {
+        FolderRule gitlabOnly = new FolderRule("team-a", List.of("GitLab"));
+
+        assertThat(ItemAccess.deniedNames(List.of(OPEN, RESTRICTED), "team-b/build", List.of()))
+                .containsExactly("Prod GitHub");
+        assertThat(ItemAccess.deniedNames(List.of(OPEN, RESTRICTED), "team-a/build", List.of(gitlabOnly)))
+                .containsExactlyInAnyOrder("GitHub", "Prod GitHub");
+        assertThat(ItemAccess.deniedNames(List.of(OPEN, RESTRICTED), "team-a/build", List.of())).isEmpty();
+    }
+
+    @Test
     public void shouldRequireEveryAncestorFolderToListTheProvider() {
         FolderRule outer = new FolderRule("team-a", List.of("prod github", "GitLab"));
         FolderRule inner = new FolderRule("team-a/secret", List.of("GitLab"));

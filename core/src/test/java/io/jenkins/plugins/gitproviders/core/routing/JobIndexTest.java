@@ -72,6 +72,31 @@ public class JobIndexTest {
     }
 
     @Test
+    public void shouldNeverTriggerAJobFromAProviderItMayNotUse() {
+        index.put(Subscription.all("payments", HELLO).withDeniedProviders(Set.of("github")));
+        index.put(Subscription.all("allowed", HELLO).withDeniedProviders(Set.of("gitlab")));
+
+        RoutingResult fromGithub = index.route("github", Events.push("github.com", "octo/hello", "main"));
+        RoutingResult fromMirror = index.route("github-mirror", Events.push("github.com", "octo/hello", "main"));
+
+        assertThat(fromGithub.triggered()).containsExactly("allowed");
+        assertThat(fromGithub.skipped()).containsExactly(new RoutingResult.Skip("payments",
+                "may not use provider 'github': the provider's allowed jobs or a folder's Git providers leave the job"
+                        + " out", "may not use this provider"));
+        // Only the providers named are refused: the job still watches any other provider.
+        assertThat(fromMirror.triggered()).containsExactly("allowed", "payments");
+    }
+
+    @Test
+    public void shouldKeepTheDeniedProvidersWhenAJobIsRenamed() {
+        index.put(Subscription.all("old-name", HELLO).withDeniedProviders(Set.of("github")));
+
+        index.rename("old-name", "new-name");
+
+        assertThat(index.route("github", Events.push("github.com", "octo/hello", "main")).triggered()).isEmpty();
+    }
+
+    @Test
     public void shouldMatchTagsWithTheTagFilterAndPullRequestsByTargetBranch() {
         index.put(new Subscription("releases", null, HELLO, RefFilter.of("main", ""), RefFilter.of("v*", "v*-rc*"),
                 Set.of()));
