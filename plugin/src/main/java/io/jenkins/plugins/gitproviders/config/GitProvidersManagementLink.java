@@ -3,6 +3,7 @@ package io.jenkins.plugins.gitproviders.config;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
+import hudson.Util;
 import hudson.model.ManagementLink;
 import hudson.security.Permission;
 import io.jenkins.plugins.gitproviders.core.delivery.JournalStatus;
@@ -14,6 +15,7 @@ import io.jenkins.plugins.gitproviders.status.BuildStatus;
 import io.jenkins.plugins.gitproviders.webhook.RecentDelivery;
 import io.jenkins.plugins.gitproviders.webhook.WebhookDeliveries;
 import io.jenkins.plugins.gitproviders.webhook.WebhookJobs;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import jenkins.model.Jenkins;
@@ -151,6 +153,16 @@ public class GitProvidersManagementLink extends ManagementLink implements Staple
     @CheckForNull
     public WebhookDeliveries.CatchUpRun getLastCatchUp() {
         return WebhookDeliveries.get().getLastCatchUp();
+    }
+
+    /** Returns how long ago the last catch-up finished, in words, or {@code null} before the first. */
+    @CheckForNull
+    public String getLastCatchUpAgo() {
+        WebhookDeliveries.CatchUpRun run = getLastCatchUp();
+        return run == null
+                ? null
+                : Util.getTimeSpanString(Math.max(
+                        0, Instant.now().toEpochMilli() - run.finishedAt().toEpochMilli()));
     }
 
     /** Returns a warning for each provider that accepts SHA-1 signatures. */

@@ -18,6 +18,8 @@ import io.jenkins.plugins.gitproviders.core.model.ProviderSpec;
 import java.time.Clock;
 import java.util.Optional;
 import jenkins.model.Jenkins;
+import org.jenkins.ui.symbol.Symbol;
+import org.jenkins.ui.symbol.SymbolRequest;
 
 /**
  * Runs the core's connection diagnosis from Jenkins: resolves the provider's API credential in the controller's
@@ -66,32 +68,50 @@ public final class ConnectionDiagnostics {
     }
 
     /**
-     * Renders a diagnosis as an HTML list: the headline, then each check with its outcome, message and fix. Every
-     * text comes from the host or the configuration and is escaped; the level (ok, warning, error) is the core's.
+     * Renders a diagnosis: the headline, then each check with the Jenkins symbol of its outcome (named in its tooltip
+     * for screen readers), its title, message and fix. Every text comes from the host or the configuration and is
+     * escaped; the level (ok, warning, error) is the core's.
      */
     @NonNull
     public static FormValidation render(@NonNull Diagnosis diagnosis) {
         DiagnosisReport report = DiagnosisReport.of(diagnosis);
-        StringBuilder html = new StringBuilder("<div class=\"git-providers-diagnosis\"><strong>")
+        StringBuilder html = new StringBuilder("<div class=\"git-providers-diagnosis\"><p><strong>")
                 .append(Util.escape(report.headline()))
-                .append("</strong><ul>");
+                .append("</strong></p>");
         for (DiagnosisReport.Line line : report.lines()) {
-            html.append("<li><strong>")
-                    .append(Util.escape(line.label()))
-                    .append("</strong> ")
+            html.append("<div class=\"git-providers-diagnosis__check\">")
+                    .append(symbol(line))
+                    .append(" <strong>")
                     .append(Util.escape(line.title()))
-                    .append(": ")
+                    .append("</strong>: ")
                     .append(Util.escape(line.message()));
             if (line.fix() != null) {
                 html.append("<br/>").append(Util.escape(Messages.ConnectionDiagnostics_Fix(line.fix())));
             }
-            html.append("</li>");
+            html.append("</div>");
         }
-        html.append("</ul></div>");
+        html.append("</div>");
         return switch (report.level()) {
             case OK -> FormValidation.okWithMarkup(html.toString());
             case WARNING -> FormValidation.warningWithMarkup(html.toString());
             case ERROR -> FormValidation.errorWithMarkup(html.toString());
         };
+    }
+
+    /** The symbol Jenkins shows for the outcome, as its build status balls do. */
+    private static String symbol(DiagnosisReport.Line line) {
+        String name =
+                switch (line.status()) {
+                    case PASS -> "status-blue";
+                    case WARN -> "warning";
+                    case FAIL -> "error";
+                    case SKIPPED -> "status-nobuilt";
+                };
+        return Symbol.get(new SymbolRequest.Builder()
+                .withName(name)
+                .withTitle(line.label())
+                .withTooltip(line.label())
+                .withClasses("icon-sm")
+                .build());
     }
 }

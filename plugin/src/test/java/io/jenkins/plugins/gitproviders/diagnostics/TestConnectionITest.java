@@ -181,6 +181,9 @@ public class TestConnectionITest {
         assertThat(result.kind, is(FormValidation.Kind.ERROR));
         assertThat(result.renderHtml(), containsString("Bad credentials (HTTP 401)"));
         assertThat(result.renderHtml(), containsString("Fix: "));
+        // Each check is marked with a Jenkins symbol whose tooltip names the outcome
+        assertThat(result.renderHtml(), containsString("tooltip=\"FAIL\""));
+        assertThat(result.renderHtml(), containsString("<strong>Authentication</strong>: "));
     }
 
     @Test

@@ -137,7 +137,9 @@ public class WebhookCatchUpITest {
                 .goTo("manage/git-providers")
                 .getElementById("git-providers-catch-up")
                 .asNormalizedText();
-        assertThat(page, containsString("1 repositories compared, 0 got their first baseline, 0 jobs triggered"));
+        assertThat(
+                page,
+                containsString("1 repository compared, 0 got their first baseline, no jobs triggered, no problems"));
     }
 
     @Test

@@ -30,8 +30,8 @@ public final class ExpiryRule {
         if (expiry == null) {
             return neverExpires
                     ? Check.pass(CheckId.EXPIRY, "The token has no expiry date.")
-                    : Check.pass(CheckId.EXPIRY, "Expiry: unknown (" + hostName + " does not report it for this"
-                            + " kind of token).");
+                    : Check.pass(CheckId.EXPIRY, "Unknown: " + hostName + " does not report it for this"
+                            + " kind of token.");
         }
         Instant now = clock.instant();
         long daysLeft = Duration.between(now, expiry).toDays();

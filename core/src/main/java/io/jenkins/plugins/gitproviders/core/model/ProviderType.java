@@ -294,7 +294,7 @@ public enum ProviderType {
      * {@code core.status.StatusDiagnosis} for the sources).
      */
     private static final class StatusTokens {
-        private static final String PREFIX = "for build status (optional): ";
+        private static final String PREFIX = "optional, for build status: ";
         static final List<TokenScope> GITHUB = List.of(new TokenScope("repo:status", PREFIX + "write commit"
                 + " statuses; repo includes it (fine-grained: Commit statuses read and write)"));
         static final List<TokenScope> GITLAB = List.of(new TokenScope("api", PREFIX + "set commit statuses (with"

@@ -29,7 +29,7 @@ public class StatusTokenScopesTest {
     public void shouldMarkEveryStatusScopeOptionalForBuildStatus() {
         for (ProviderType type : ProviderType.values()) {
             assertThat(type.statusTokenScopes()).as(type.name()).isNotEmpty()
-                    .allSatisfy(scope -> assertThat(scope.purpose()).startsWith("for build status (optional): "));
+                    .allSatisfy(scope -> assertThat(scope.purpose()).startsWith("optional, for build status: "));
         }
         assertThat(ProviderType.AZURE_DEVOPS.statusTokenScopes()).extracting(TokenScope::name)
                 .containsExactly("vso.code_status");

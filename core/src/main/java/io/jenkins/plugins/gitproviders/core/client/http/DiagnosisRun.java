@@ -113,8 +113,13 @@ public final class DiagnosisRun {
                         ? Check.warn(CheckId.RATE_LIMIT, "The rate limit is exhausted: " + limit.describe() + ".",
                                 "Wait for the reset before scanning; give Jenkins a token of its own if other"
                                         + " tools share this one.")
-                        : Check.pass(CheckId.RATE_LIMIT, "Rate limit: " + limit.describe() + "."))
+                        : Check.pass(CheckId.RATE_LIMIT, capitalized(limit.describe()) + "."))
                 .orElseGet(() -> Check.pass(CheckId.RATE_LIMIT,
-                        "Rate limit: not reported (" + hostName + " sends no rate limit headers on these calls)."));
+                        "Not reported: " + hostName + " sends no rate limit headers on these calls."));
+    }
+
+    /** Starts a sentence: the check's title ("Rate limit") already names what the text describes. */
+    private static String capitalized(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }

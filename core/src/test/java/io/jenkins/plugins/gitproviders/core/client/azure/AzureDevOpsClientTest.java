@@ -55,7 +55,7 @@ public class AzureDevOpsClientTest {
         // Code (Read) is all the plugin needs, and listing the repositories proved it; the optional status scope of
         // build status (on by default) cannot be known without writing one
         assertThat(diagnosis.check(CheckId.SCOPES).orElseThrow().message()).contains("Confirmed by the calls: vso.code.")
-                .contains("Cannot be known: vso.code_status (for build status").doesNotContain("hooks");
+                .contains("Cannot be known: vso.code_status (optional, for build status").doesNotContain("hooks");
         assertThat(diagnosis.check(CheckId.SCOPE_ACCESS).orElseThrow().message()).contains("2 repositories");
         String basic = "Basic " + Base64.getEncoder().encodeToString((":" + PAT).getBytes(StandardCharsets.UTF_8));
         assertThat(server.requests()).allSatisfy(r -> assertThat(r.header("Authorization")).contains(basic));
