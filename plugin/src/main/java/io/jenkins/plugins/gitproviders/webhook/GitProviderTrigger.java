@@ -10,6 +10,7 @@ import hudson.triggers.Trigger;
 import hudson.triggers.TriggerDescriptor;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.gitproviders.access.ProviderAccess;
 import io.jenkins.plugins.gitproviders.config.GitProvider;
 import io.jenkins.plugins.gitproviders.config.GitProvidersConfiguration;
 import io.jenkins.plugins.gitproviders.core.model.ProviderSpec;
@@ -268,6 +269,13 @@ public class GitProviderTrigger extends Trigger<Job<?, ?>> {
             }
             try {
                 Optional<ProviderSpec> named = spec(value, "", "").providerSpec(WebhookJobs.providers());
+                // The job's deliveries from a provider it may not use are skipped: say so while it is configured.
+                Optional<String> refusal = named.flatMap(p -> item == null
+                        ? Optional.empty()
+                        : ProviderAccess.decide(item, p).reason());
+                if (refusal.isPresent()) {
+                    return FormValidation.error(refusal.get());
+                }
                 return named.filter(p -> !p.active())
                         .map(p -> FormValidation.warning(Messages.GitProviderTrigger_InactiveWarning(p.name())))
                         .orElse(FormValidation.ok());

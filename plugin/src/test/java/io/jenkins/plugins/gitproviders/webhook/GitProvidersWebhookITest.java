@@ -22,6 +22,7 @@ import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Job;
 import hudson.model.Run;
+import hudson.util.FormValidation;
 import hudson.util.Secret;
 import io.jenkins.plugins.gitproviders.access.GitProvidersFolderProperty;
 import io.jenkins.plugins.gitproviders.config.GitHubProvider;
@@ -240,6 +241,14 @@ public class GitProvidersWebhookITest {
         inFolder.getBuildersList().add(new CaptureEnvironmentBuilder());
         inFolder.addTrigger(new GitProviderTrigger("https://github.com/bradrydzewski/drone-test-go"));
         FreeStyleProject outside = watchingJob("outside");
+
+        // And the trigger's form says so when the job names the provider
+        FormValidation check = j.jenkins
+                .getDescriptorByType(GitProviderTrigger.DescriptorImpl.class)
+                .doCheckProvider(inFolder, "github");
+        assertThat(check.kind, is(FormValidation.Kind.ERROR));
+        // (the message is HTML-escaped, quotes included)
+        assertThat(check.getMessage(), containsString("may not be used by &#039;team-a/drone-ci&#039;: the folder"));
 
         // When the signed push arrives
         HttpResponse<String> refused = deliver("git-providers-webhook/", push(), SECRET);
