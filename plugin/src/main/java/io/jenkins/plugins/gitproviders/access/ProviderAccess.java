@@ -11,7 +11,7 @@ import io.jenkins.plugins.gitproviders.core.model.ProviderSpec;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * Asks the core whether a job may use a provider, with the rules of the folders the job is in (the folder property).
@@ -40,10 +40,10 @@ public final class ProviderAccess {
         return ItemAccess.usable(providers, item.getFullName(), folderRules(item));
     }
 
-    /** Returns the names of the providers the item may not use, for the webhook index. */
+    /** Returns the providers the item may not use, by name, with the restriction of each, for the webhook index. */
     @NonNull
-    public static Set<String> denied(@NonNull Item item, @NonNull List<ProviderSpec> providers) {
-        return ItemAccess.deniedNames(providers, item.getFullName(), folderRules(item));
+    public static Map<String, String> denied(@NonNull Item item, @NonNull List<ProviderSpec> providers) {
+        return ItemAccess.denied(providers, item.getFullName(), folderRules(item));
     }
 
     /** Collects the rules of the folders containing the item, outermost first. */

@@ -259,8 +259,12 @@ public class GitProvidersWebhookITest {
         assertThat(refused.body(), not(containsString("drone-ci")));
         Map<String, String> reasons = WebhookJobs.get().recentDeliveries().get(0).skipped().stream()
                 .collect(Collectors.toMap(RoutingResult.Skip::job, RoutingResult.Skip::reason));
-        assertThat(reasons.get("team-a/drone-ci"), startsWith("may not use provider 'github'"));
-        assertThat(reasons.get("outside"), startsWith("may not use provider 'github'"));
+        assertThat(
+                reasons.get("team-a/drone-ci"),
+                equalTo("may not use provider 'github': the Git providers of folder 'team-a' leave the job out"));
+        assertThat(
+                reasons.get("outside"),
+                equalTo("may not use provider 'github': the provider's allowed jobs and folders leave the job out"));
 
         // When the folder allows the provider (a saved folder re-reads the triggers below it) and the next push comes
         folder.getProperties().replace(new GitProvidersFolderProperty("GitHub"));

@@ -4,9 +4,11 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.gitproviders.core.model.ItemPattern;
 import io.jenkins.plugins.gitproviders.core.model.ProviderSpec;
 import io.jenkins.plugins.gitproviders.core.model.ProviderValidator;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -21,11 +23,13 @@ public final class ItemAccess {
     /**
      * Tells whether the provider may be used, and if not, why.
      *
-     * @param allowed whether the item may use the provider
-     * @param refusal the reason, naming the provider and the restriction that refused, or {@code null} if allowed
+     * @param allowed     whether the item may use the provider
+     * @param refusal     the reason, naming the provider and the restriction that refused, or {@code null} if allowed
+     * @param restriction the restriction that refused, in a few words ("the provider's allowed jobs and folders",
+     *                    "the Git providers of folder 'team-a'"), or {@code null} if allowed
      */
-    public record Decision(boolean allowed, @CheckForNull String refusal) {
-        static final Decision ALLOWED = new Decision(true, null);
+    public record Decision(boolean allowed, @CheckForNull String refusal, @CheckForNull String restriction) {
+        static final Decision ALLOWED = new Decision(true, null, null);
 
         /** Returns the reason of a refusal; empty when the item may use the provider. */
         public Optional<String> reason() {
@@ -48,7 +52,8 @@ public final class ItemAccess {
                     + q(itemFullName) + "': it is restricted to the jobs and folders "
                     + allowed.stream().map(pattern -> "'" + q(pattern) + "'").collect(Collectors.joining(", "))
                     + ". An administrator can add the job to the provider's allowed jobs and folders in Manage"
-                    + " Jenkins > System > Git Providers, or the job can use another provider.");
+                    + " Jenkins > System > Git Providers, or the job can use another provider.",
+                    "the provider's allowed jobs and folders");
         }
         for (FolderRule rule : folderRules) {
             if (!rule.allows(provider)) {
@@ -58,7 +63,8 @@ public final class ItemAccess {
                 return new Decision(false, "Provider '" + q(provider.name()) + "' may not be used by '"
                         + q(itemFullName) + "': the folder '" + q(rule.folderFullName()) + "' allows " + list
                         + " for the items inside it. Someone who may configure that folder can add the provider"
-                        + " to its Git providers property, or the job can use an allowed provider.");
+                        + " to its Git providers property, or the job can use an allowed provider.",
+                        "the Git providers of folder '" + q(rule.folderFullName()) + "'");
             }
         }
         return Decision.ALLOWED;
@@ -71,13 +77,19 @@ public final class ItemAccess {
     }
 
     /**
-     * Returns the names of the providers the item may not use: deliveries from these never trigger it, even when its
-     * trigger accepts any provider.
+     * Returns the providers the item may not use, by name, each with the restriction that refuses it: deliveries from
+     * these never trigger it, even when its trigger accepts any provider.
      */
-    public static Set<String> deniedNames(List<ProviderSpec> providers, String itemFullName,
+    public static Map<String, String> denied(List<ProviderSpec> providers, String itemFullName,
             List<FolderRule> folderRules) {
-        return providers.stream().filter(provider -> !decide(provider, itemFullName, folderRules).allowed())
-                .map(ProviderSpec::name).collect(Collectors.toUnmodifiableSet());
+        Map<String, String> denied = new LinkedHashMap<>();
+        for (ProviderSpec provider : providers) {
+            Decision decision = decide(provider, itemFullName, folderRules);
+            if (!decision.allowed()) {
+                denied.put(provider.name(), decision.restriction());
+            }
+        }
+        return Collections.unmodifiableMap(denied);
     }
 
     /** A pattern that is not valid (hand-edited configuration) matches nothing, so it can only take access away. */

@@ -170,9 +170,10 @@ public final class JobIndex {
             return new Reason("watches provider '" + subscription.providerName() + "', not '" + providerName + "'",
                     "watches another provider");
         }
-        if (subscription.deniedProviders().contains(providerName)) {
-            return new Reason("may not use provider '" + providerName + "': the provider's allowed jobs or a folder's"
-                    + " Git providers leave the job out", "may not use this provider");
+        String restriction = subscription.deniedProviders().get(providerName);
+        if (restriction != null) {
+            return new Reason("may not use provider '" + providerName + "': " + restriction + " leave the job out",
+                    "may not use this provider");
         }
         if (!subscription.events().contains(kind)) {
             return new Reason("event " + describe(kind) + " is not selected");

@@ -5,6 +5,7 @@ import io.jenkins.plugins.gitproviders.core.repository.RepositoryKey;
 import io.jenkins.plugins.gitproviders.core.webhook.EventKind;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -18,8 +19,9 @@ import java.util.Set;
  * @param tags         the tags whose pushes trigger the job
  * @param events       the kinds of events that trigger the job; empty means every kind
  * @param forkPullRequests which pull requests from forks trigger the job ({@code null} means {@link ForkPolicy#NEVER})
- * @param deniedProviders the names of the providers the job may not use (their allowed jobs, or a folder's list of
- *                        providers, leave it out): their deliveries never trigger it, even when it watches any provider
+ * @param deniedProviders the providers the job may not use, by name, each with the restriction that refuses it (the
+ *                        provider's allowed jobs, or a folder's list of providers): their deliveries never trigger it,
+ *                        even when it watches any provider
  */
 public record Subscription(
         String jobId,
@@ -29,7 +31,7 @@ public record Subscription(
         RefFilter tags,
         Set<EventKind> events,
         ForkPolicy forkPullRequests,
-        Set<String> deniedProviders) {
+        Map<String, String> deniedProviders) {
 
     public Subscription {
         Objects.requireNonNull(jobId, "jobId");
@@ -44,13 +46,13 @@ public record Subscription(
         kinds.addAll(Objects.requireNonNull(events, "events"));
         events = Collections.unmodifiableSet(kinds.isEmpty() ? EnumSet.allOf(EventKind.class) : kinds);
         forkPullRequests = forkPullRequests == null ? ForkPolicy.NEVER : forkPullRequests;
-        deniedProviders = deniedProviders == null ? Set.of() : Set.copyOf(deniedProviders);
+        deniedProviders = deniedProviders == null ? Map.of() : Map.copyOf(deniedProviders);
     }
 
     /** Creates a subscription of a job that may use every provider. */
     public Subscription(String jobId, @CheckForNull String providerName, RepositoryKey repository, RefFilter branches,
             RefFilter tags, Set<EventKind> events, ForkPolicy forkPullRequests) {
-        this(jobId, providerName, repository, branches, tags, events, forkPullRequests, Set.of());
+        this(jobId, providerName, repository, branches, tags, events, forkPullRequests, Map.of());
     }
 
     /** Creates a subscription that builds no pull request from a fork. */
@@ -70,8 +72,12 @@ public record Subscription(
                 deniedProviders);
     }
 
-    /** Returns this subscription for a job that may not use the named providers (and may use every other one). */
-    public Subscription withDeniedProviders(Set<String> names) {
-        return new Subscription(jobId, providerName, repository, branches, tags, events, forkPullRequests, names);
+    /**
+     * Returns this subscription for a job that may not use the named providers (and may use every other one).
+     *
+     * @param denied the providers' names, each with the restriction that refuses it
+     */
+    public Subscription withDeniedProviders(Map<String, String> denied) {
+        return new Subscription(jobId, providerName, repository, branches, tags, events, forkPullRequests, denied);
     }
 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitproviders.core.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import io.jenkins.plugins.gitproviders.core.model.ProviderSpec;
 import io.jenkins.plugins.gitproviders.core.model.ProviderType;
@@ -40,11 +41,12 @@ public class ItemAccessTest {
     public void shouldNameTheProvidersAnItemMayNotUseForTheTrigger() {
         FolderRule gitlabOnly = new FolderRule("team-a", List.of("GitLab"));
 
-        assertThat(ItemAccess.deniedNames(List.of(OPEN, RESTRICTED), "team-b/build", List.of()))
-                .containsExactly("Prod GitHub");
-        assertThat(ItemAccess.deniedNames(List.of(OPEN, RESTRICTED), "team-a/build", List.of(gitlabOnly)))
-                .containsExactlyInAnyOrder("GitHub", "Prod GitHub");
-        assertThat(ItemAccess.deniedNames(List.of(OPEN, RESTRICTED), "team-a/build", List.of())).isEmpty();
+        assertThat(ItemAccess.denied(List.of(OPEN, RESTRICTED), "team-b/build", List.of()))
+                .containsExactly(entry("Prod GitHub", "the provider's allowed jobs and folders"));
+        assertThat(ItemAccess.denied(List.of(OPEN, RESTRICTED), "team-a/build", List.of(gitlabOnly)))
+                .containsExactly(entry("GitHub", "the Git providers of folder 'team-a'"),
+                        entry("Prod GitHub", "the Git providers of folder 'team-a'"));
+        assertThat(ItemAccess.denied(List.of(OPEN, RESTRICTED), "team-a/build", List.of())).isEmpty();
     }
 
     @Test

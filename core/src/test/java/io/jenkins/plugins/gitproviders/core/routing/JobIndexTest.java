@@ -7,6 +7,7 @@ import io.jenkins.plugins.gitproviders.core.repository.RepositoryKey;
 import io.jenkins.plugins.gitproviders.core.webhook.EventKind;
 import io.jenkins.plugins.gitproviders.core.webhook.PullRequestSource;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -73,23 +74,26 @@ public class JobIndexTest {
 
     @Test
     public void shouldNeverTriggerAJobFromAProviderItMayNotUse() {
-        index.put(Subscription.all("payments", HELLO).withDeniedProviders(Set.of("github")));
-        index.put(Subscription.all("allowed", HELLO).withDeniedProviders(Set.of("gitlab")));
+        index.put(Subscription.all("payments", HELLO)
+                .withDeniedProviders(Map.of("github", "the Git providers of folder 'team-a'")));
+        index.put(Subscription.all("allowed", HELLO)
+                .withDeniedProviders(Map.of("gitlab", "the provider's allowed jobs and folders")));
 
         RoutingResult fromGithub = index.route("github", Events.push("github.com", "octo/hello", "main"));
         RoutingResult fromMirror = index.route("github-mirror", Events.push("github.com", "octo/hello", "main"));
 
         assertThat(fromGithub.triggered()).containsExactly("allowed");
         assertThat(fromGithub.skipped()).containsExactly(new RoutingResult.Skip("payments",
-                "may not use provider 'github': the provider's allowed jobs or a folder's Git providers leave the job"
-                        + " out", "may not use this provider"));
+                "may not use provider 'github': the Git providers of folder 'team-a' leave the job out",
+                "may not use this provider"));
         // Only the providers named are refused: the job still watches any other provider.
         assertThat(fromMirror.triggered()).containsExactly("allowed", "payments");
     }
 
     @Test
     public void shouldKeepTheDeniedProvidersWhenAJobIsRenamed() {
-        index.put(Subscription.all("old-name", HELLO).withDeniedProviders(Set.of("github")));
+        index.put(Subscription.all("old-name", HELLO)
+                .withDeniedProviders(Map.of("github", "the provider's allowed jobs and folders")));
 
         index.rename("old-name", "new-name");
 
