@@ -1,6 +1,5 @@
 package io.jenkins.plugins.gitproviders.access;
 
-import com.cloudbees.hudson.plugins.folder.AbstractFolder;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.model.Item;
@@ -14,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Asks the core whether a job may use a provider, with the rules of the folders the job is in (the folder property).
+ * Asks the core whether a job may use a provider, with the rules of the folders the job is in (their Git providers pages).
  * Used by the checkout step, {@code gitProvider}, the webhook trigger and their drop-downs.
  */
 public final class ProviderAccess {
@@ -49,12 +48,10 @@ public final class ProviderAccess {
     /** Collects the rules of the folders containing the item, outermost first. */
     static List<FolderRule> folderRules(Item item) {
         List<FolderRule> rules = new ArrayList<>();
+        FolderProviderRules all = FolderProviderRules.get();
         ItemGroup<?> parent = item.getParent();
-        while (parent instanceof AbstractFolder<?> folder) {
-            GitProvidersFolderProperty property = folder.getProperties().get(GitProvidersFolderProperty.class);
-            if (property != null) {
-                rules.add(property.rule(folder));
-            }
+        while (parent instanceof Item folder) {
+            all.ruleOf(folder.getFullName()).ifPresent(rules::add);
             parent = folder.getParent();
         }
         Collections.reverse(rules);

@@ -3,11 +3,11 @@ package io.jenkins.plugins.gitproviders.webhook;
 import hudson.Extension;
 import hudson.XmlFile;
 import hudson.model.Item;
-import hudson.model.ItemGroup;
 import hudson.model.Job;
 import hudson.model.Saveable;
 import hudson.model.listeners.ItemListener;
 import hudson.model.listeners.SaveableListener;
+import io.jenkins.plugins.gitproviders.access.FolderProviderRules;
 import io.jenkins.plugins.gitproviders.config.GitProvidersConfiguration;
 import jenkins.util.Timer;
 
@@ -52,9 +52,8 @@ public class WebhookJobListener extends ItemListener {
 
     /**
      * Re-reads a job's trigger whenever the job is saved (also when code changes it without the form, such as
-     * {@code addTrigger}), the triggers below a folder when the folder is saved, and every trigger when the providers
-     * change: a renamed provider or a new server address
-     * changes routing.
+     * {@code addTrigger}), and every trigger when the providers or a folder's Git providers change: a renamed
+     * provider, a new server address or a new limit changes routing.
      */
     @Extension
     public static class ConfigurationSaved extends SaveableListener {
@@ -62,10 +61,8 @@ public class WebhookJobListener extends ItemListener {
         public void onChange(Saveable o, XmlFile file) {
             if (o instanceof Job<?, ?> job) {
                 WebhookJobs.get().refresh(job);
-            } else if (o instanceof Item && o instanceof ItemGroup<?> folder) {
-                // Its Git providers property may have changed which providers the jobs inside may use.
-                WebhookJobs.get().refreshBelow(folder);
-            } else if (o instanceof GitProvidersConfiguration) {
+            } else if (o instanceof GitProvidersConfiguration || o instanceof FolderProviderRules) {
+                // A folder's Git providers change which providers the jobs inside may use.
                 Timer.get().submit(() -> WebhookJobs.get().rebuild());
             }
         }

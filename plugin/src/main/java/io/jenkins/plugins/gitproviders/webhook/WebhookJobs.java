@@ -5,7 +5,6 @@ import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.init.InitMilestone;
 import hudson.init.Initializer;
-import hudson.model.ItemGroup;
 import hudson.model.Job;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
@@ -129,18 +128,6 @@ public final class WebhookJobs {
             }
         }
         index.remove(fullName);
-    }
-
-    /**
-     * Reads the triggers of every job inside a folder again: its Git providers property decides which providers they
-     * may use.
-     */
-    void refreshBelow(ItemGroup<?> folder) {
-        try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
-            for (Job<?, ?> job : folder.getAllItems(Job.class)) {
-                refresh(job);
-            }
-        }
     }
 
     /** Follows a job to its new full name (renamed, or moved with its folder). */

@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.is;
 import static org.junit.Assert.assertThrows;
 
-import com.cloudbees.hudson.plugins.folder.Folder;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import hudson.model.Item;
@@ -18,12 +17,16 @@ import hudson.security.ACL;
 import hudson.security.ACLContext;
 import hudson.util.ListBoxModel;
 import hudson.util.Secret;
-import io.jenkins.plugins.gitproviders.access.GitProvidersFolderProperty;
+import io.jenkins.plugins.gitproviders.access.FolderProviderRules;
 import io.jenkins.plugins.gitproviders.config.GitProvider;
 import io.jenkins.plugins.gitproviders.config.GitProvidersConfiguration;
 import io.jenkins.plugins.gitproviders.config.GiteaProvider;
+import java.net.URL;
 import java.util.List;
 import jenkins.model.Jenkins;
+import org.htmlunit.HttpMethod;
+import org.htmlunit.WebRequest;
+import org.htmlunit.html.HtmlForm;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -36,9 +39,10 @@ import org.junit.rules.TemporaryFolder;
 import org.jvnet.hudson.test.FlagRule;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
+import org.jvnet.hudson.test.MockFolder;
 
 /**
- * Which jobs may use which provider, through the real steps: a folder's property, a provider's allowed jobs and its
+ * Which jobs may use which provider, through the real steps: a folder's Git providers, a provider's allowed jobs and its
  * scope; who may see providers in the drop-downs; and who may pair a credential with a new address.
  */
 public class ProviderRestrictionsITest {
@@ -79,7 +83,7 @@ public class ProviderRestrictionsITest {
     }
 
     private WorkflowJob pipeline(ItemGroup<?> parent, String name, String script) throws Exception {
-        WorkflowJob job = parent instanceof Folder folder
+        WorkflowJob job = parent instanceof MockFolder folder
                 ? folder.createProject(WorkflowJob.class, name)
                 : j.jenkins.createProject(WorkflowJob.class, name);
         job.setDefinition(new CpsFlowDefinition(script, true));
@@ -93,9 +97,9 @@ public class ProviderRestrictionsITest {
     @Test
     public void shouldLetAFolderLimitTheProvidersItsJobsMayUse() throws Exception {
         // Given a folder that allows the Gitea provider only
-        Folder teamA = j.jenkins.createProject(Folder.class, "team-a");
-        teamA.addProperty(new GitProvidersFolderProperty("gitea"));
-        Folder nested = teamA.createProject(Folder.class, "nested");
+        MockFolder teamA = j.createFolder("team-a");
+        FolderProviderRules.get().set("team-a", "gitea");
+        MockFolder nested = teamA.createProject(MockFolder.class, "nested");
 
         // When its jobs, at any depth, use that provider and another one
         WorkflowRun allowed = j.buildAndAssertSuccess(pipeline(
@@ -122,9 +126,50 @@ public class ProviderRestrictionsITest {
     }
 
     @Test
+    public void shouldLetOnlyThoseWhoMayConfigureAFolderLimitItsProvidersOnItsPage() throws Exception {
+        // Given
+        j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
+        j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.READ, Item.READ, Item.CONFIGURE)
+                .everywhere()
+                .to("developer")
+                .grant(Jenkins.READ, Item.READ)
+                .everywhere()
+                .to("viewer"));
+        MockFolder teamA = j.createFolder("team-a");
+
+        // When the developer limits the folder on its Git providers page
+        JenkinsRule.WebClient developer = j.createWebClient().login("developer");
+        HtmlForm form = developer.goTo("job/team-a/git-providers/").getFormByName("config");
+        form.getInputByName("limit").setChecked(true);
+        form.getTextAreaByName("providerNames").setText("Gitea\nShared Gitea");
+        j.submit(form);
+
+        // Then the rule holds, and a viewer can neither see nor change it
+        assertThat(
+                FolderProviderRules.get().ruleOf("team-a").orElseThrow().providerNames(),
+                contains("Gitea", "Shared Gitea"));
+        JenkinsRule.WebClient viewer = j.createWebClient().login("viewer");
+        viewer.assertFails("job/team-a/git-providers/", 403);
+        viewer.setThrowExceptionOnFailingStatusCode(false);
+        WebRequest post = new WebRequest(
+                new URL(j.getURL(), "job/team-a/git-providers/configSubmit?limit=false"), HttpMethod.POST);
+        viewer.addCrumb(post);
+        assertThat(viewer.getPage(post).getWebResponse().getStatusCode(), is(403));
+        assertThat(FolderProviderRules.get().ruleOf("team-a").isPresent(), is(true));
+
+        // And the rule follows the folder when it is renamed, and goes with it when it is deleted
+        teamA.renameTo("team-x");
+        assertThat(FolderProviderRules.get().ruleOf("team-a").isPresent(), is(false));
+        assertThat(FolderProviderRules.get().ruleOf("team-x").isPresent(), is(true));
+        teamA.delete();
+        assertThat(FolderProviderRules.get().ruleOf("team-x").isPresent(), is(false));
+    }
+
+    @Test
     public void shouldLimitAProviderToItsAllowedJobs() throws Exception {
         WorkflowRun outside = failure(pipeline(j.jenkins, "deploy", "gitProvider 'Team B Gitea'"));
-        Folder teamB = j.jenkins.createProject(Folder.class, "team-b");
+        MockFolder teamB = j.createFolder("team-b");
         WorkflowRun inside =
                 j.buildAndAssertSuccess(pipeline(teamB, "deploy", "echo \"name=${gitProvider('Team B Gitea').name}\""));
 
@@ -166,8 +211,8 @@ public class ProviderRestrictionsITest {
                 .grant(Jenkins.ADMINISTER)
                 .everywhere()
                 .to("admin"));
-        Folder teamA = j.jenkins.createProject(Folder.class, "team-a");
-        teamA.addProperty(new GitProvidersFolderProperty("Gitea\nTeam B Gitea"));
+        MockFolder teamA = j.createFolder("team-a");
+        FolderProviderRules.get().set("team-a", "Gitea\nTeam B Gitea");
         WorkflowJob job = pipeline(teamA, "deploy", "echo 'hello'");
         GitProviderStep.DescriptorImpl descriptor = j.jenkins.getDescriptorByType(GitProviderStep.DescriptorImpl.class);
 

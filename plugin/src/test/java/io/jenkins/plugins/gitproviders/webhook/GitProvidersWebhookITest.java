@@ -12,7 +12,6 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
-import com.cloudbees.hudson.plugins.folder.Folder;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.CredentialsStore;
@@ -24,7 +23,7 @@ import hudson.model.Job;
 import hudson.model.Run;
 import hudson.util.FormValidation;
 import hudson.util.Secret;
-import io.jenkins.plugins.gitproviders.access.GitProvidersFolderProperty;
+import io.jenkins.plugins.gitproviders.access.FolderProviderRules;
 import io.jenkins.plugins.gitproviders.config.GitHubProvider;
 import io.jenkins.plugins.gitproviders.config.GitProvider;
 import io.jenkins.plugins.gitproviders.config.GitProviderUsage;
@@ -63,6 +62,7 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.jvnet.hudson.test.CaptureEnvironmentBuilder;
 import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockFolder;
 
 /**
  * Sends real, signed HTTP deliveries to a running Jenkins and checks what they start: the recorded GitHub push of
@@ -142,6 +142,17 @@ public class GitProvidersWebhookITest {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         return HexFormat.of().formatHex(mac.doFinal(body));
+    }
+
+    /** Waits until the webhook index lets the job use every provider again (the index is rebuilt on a timer). */
+    private static void awaitAllowed(String job) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + BUILD_WAIT_MILLIS;
+        while (WebhookJobs.get().subscriptions().stream()
+                        .noneMatch(s ->
+                                s.jobId().equals(job) && s.deniedProviders().isEmpty())
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
     }
 
     /** Waits for the build that the delivery scheduled in the background; fails if none starts within a minute. */
@@ -235,8 +246,8 @@ public class GitProvidersWebhookITest {
                 GitProvidersConfiguration.get().findProvider("github").orElseThrow();
         github.setAllowedItems("team-a/**");
         GitProvidersConfiguration.get().setProviders(List.of(github));
-        Folder folder = j.jenkins.createProject(Folder.class, "team-a");
-        folder.addProperty(new GitProvidersFolderProperty("gitlab"));
+        MockFolder folder = j.createFolder("team-a");
+        FolderProviderRules.get().set("team-a", "gitlab");
         FreeStyleProject inFolder = folder.createProject(FreeStyleProject.class, "drone-ci");
         inFolder.getBuildersList().add(new CaptureEnvironmentBuilder());
         inFolder.addTrigger(new GitProviderTrigger("https://github.com/bradrydzewski/drone-test-go"));
@@ -266,8 +277,10 @@ public class GitProvidersWebhookITest {
                 reasons.get("outside"),
                 equalTo("may not use provider 'github': the provider's allowed jobs and folders leave the job out"));
 
-        // When the folder allows the provider (a saved folder re-reads the triggers below it) and the next push comes
-        folder.getProperties().replace(new GitProvidersFolderProperty("GitHub"));
+        // When the folder allows the provider (a changed limit re-reads the triggers, in the background) and the next
+        // push comes
+        FolderProviderRules.get().set("team-a", "GitHub");
+        awaitAllowed("team-a/drone-ci");
         byte[] nextPush = SignedDeliveries.edit(push(), root -> {
             root.put("after", "e".repeat(40));
             ((ObjectNode) root.get("head_commit")).put("id", "e".repeat(40));

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Holds a folder's list of the providers that items inside it may use (the folder property). A folder without the
- * property has no rule; a rule with an empty list allows no provider.
+ * Holds a folder's list of the providers that items inside it may use (its Git providers page). A folder without the
+ * limit has no rule; a rule with an empty list allows no provider.
  *
  * @param folderFullName the folder's full name, for messages
  * @param providerNames  the names of the providers allowed below the folder, compared like provider names

@@ -63,7 +63,7 @@ public final class ItemAccess {
                 return new Decision(false, "Provider '" + q(provider.name()) + "' may not be used by '"
                         + q(itemFullName) + "': the folder '" + q(rule.folderFullName()) + "' allows " + list
                         + " for the items inside it. Someone who may configure that folder can add the provider"
-                        + " to its Git providers property, or the job can use an allowed provider.",
+                        + " to its Git providers page, or the job can use an allowed provider.",
                         "the Git providers of folder '" + q(rule.folderFullName()) + "'");
             }
         }

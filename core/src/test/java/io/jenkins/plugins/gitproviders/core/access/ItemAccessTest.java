@@ -62,7 +62,7 @@ public class ItemAccessTest {
         assertThat(refused.allowed()).isFalse();
         assertThat(refused.refusal()).isEqualTo("Provider 'Prod GitHub' may not be used by 'team-a/secret/build':"
                 + " the folder 'team-a/secret' allows only the Git providers 'GitLab' for the items inside it."
-                + " Someone who may configure that folder can add the provider to its Git providers property, or"
+                + " Someone who may configure that folder can add the provider to its Git providers page, or"
                 + " the job can use an allowed provider.");
     }
 
