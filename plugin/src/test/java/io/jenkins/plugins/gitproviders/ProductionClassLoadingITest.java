@@ -16,11 +16,9 @@ import io.jenkins.plugins.gitproviders.config.GitProvider;
 import io.jenkins.plugins.gitproviders.config.GitProvidersConfiguration;
 import io.jenkins.plugins.gitproviders.core.client.Diagnosis;
 import io.jenkins.plugins.gitproviders.core.model.ProviderSpec;
-import io.jenkins.plugins.gitproviders.core.model.ProviderType;
-import io.jenkins.plugins.gitproviders.core.testing.LoopbackServer;
-import io.jenkins.plugins.gitproviders.core.testing.RecordedHosts;
 import io.jenkins.plugins.gitproviders.diagnostics.ConnectionDiagnostics;
 import io.jenkins.plugins.gitproviders.webhook.GitProviderTrigger;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,6 +27,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -54,17 +53,15 @@ public class ProductionClassLoadingITest {
     public RealJenkinsRule rr = new RealJenkinsRule();
 
     @Rule
-    public LoopbackServer github = new LoopbackServer();
+    public RecordedApi github = new RecordedApi();
 
     @Rule
-    public LoopbackServer gitlab = new LoopbackServer();
+    public RecordedApi gitlab = new RecordedApi();
 
     @Test
     public void shouldTestConnectionsAndBuildFromAWebhookWithThePluginsOwnClassLoaders() throws Throwable {
-        ProviderSpec ghe = RecordedHosts.serve(ProviderType.GITHUB_ENTERPRISE, github);
-        ProviderSpec lab = RecordedHosts.serve(ProviderType.GITLAB_SELF_MANAGED, gitlab);
-        String gheApi = ghe.apiUrl();
-        String labApi = lab.apiUrl();
+        String gheApi = serveGitHubEnterprise(github);
+        String labApi = serveGitLabSelfManaged(gitlab);
         rr.startJenkins();
         try {
             rr.runRemotely(ProductionClassLoadingITest::configure, gheApi, labApi);
@@ -81,6 +78,50 @@ public class ProductionClassLoadingITest {
         } finally {
             rr.stopJenkins();
         }
+    }
+
+    /** Serves a GitHub Enterprise API on which every check passes (token of bitwiseman); returns its API URL. */
+    private static String serveGitHubEnterprise(RecordedApi api) throws IOException {
+        api.onFixture("GET /user", "github/api/user.200.classic-token.many-scopes.json")
+                .onFixture("GET /orgs/hub4j-test-org", "github/api/orgs.200.json")
+                .on(
+                        "GET /orgs/hub4j-test-org/repos",
+                        200,
+                        RecordedApi.JSON,
+                        RecordedApi.coreTestResource("github/orgs-hub4j-test-org-repos.json"));
+        return api.url();
+    }
+
+    /** Serves a GitLab self-managed API on which every check passes; returns its API URL. */
+    private static String serveGitLabSelfManaged(RecordedApi api) throws IOException {
+        String group = "/api/v4/groups/platform%2Finfra";
+        Map<String, String> rateLimit = Map.of(
+                "Content-Type", "application/json",
+                "RateLimit-Limit", "600",
+                "RateLimit-Remaining", "599",
+                "RateLimit-Reset", "1512454441");
+        Map<String, String> onePage = Map.of(
+                "Content-Type", "application/json",
+                "X-Page", "1",
+                "X-Per-Page", "100",
+                "X-Total", "3",
+                "X-Total-Pages", "1");
+        api.on("GET /api/v4/version", 200, rateLimit, RecordedApi.coreTestResource("gitlab/version.json"))
+                .onFixture("GET /api/v4/user", "gitlab/api/user.drone-go-scm.json")
+                .onFixture(
+                        "GET /api/v4/personal_access_tokens/self",
+                        "gitlab/api/personal_access_tokens_self.go-gitlab.json")
+                .on(
+                        "GET " + group,
+                        200,
+                        RecordedApi.JSON,
+                        RecordedApi.coreTestResource("gitlab/groups.platform-infra.json"))
+                .on(
+                        "GET " + group + "/projects",
+                        200,
+                        onePage,
+                        RecordedApi.coreTestResource("gitlab/groups-projects.json"));
+        return api.url() + "/api/v4";
     }
 
     private static void configure(JenkinsRule r, String gheApi, String labApi) throws Throwable {
