@@ -161,9 +161,9 @@ public final class BuildStatus {
             action.record(
                     buildTarget,
                     null,
-                    provider.get().statusReporting() && provider.get().active()
-                            ? GitProviderStatusAction.Outcome.NOT_SENT
-                            : GitProviderStatusAction.Outcome.OFF,
+                    ReportDecision.turnedOff(provider.get())
+                            ? GitProviderStatusAction.Outcome.OFF
+                            : GitProviderStatusAction.Outcome.NOT_SENT,
                     null);
             return;
         }
@@ -298,9 +298,7 @@ public final class BuildStatus {
         // Targets of providers that report nothing (now) take no part: no final state, and no note about them.
         List<BuildTarget> reporting = action.targets().stream()
                 .filter(target -> provider(target.provider())
-                        .map(provider ->
-                                ReportDecision.decide(provider, rootUrl()).outcome()
-                                        != ReportDecision.Outcome.TURNED_OFF)
+                        .map(provider -> !ReportDecision.turnedOff(provider))
                         .orElse(true))
                 .toList();
         FinalStatuses.Plan plan =

@@ -34,12 +34,15 @@ import jenkins.model.RunAction2;
 public final class GitProviderStatusAction extends InvisibleAction implements RunAction2 {
     private static final Logger LOGGER = Logger.getLogger(GitProviderStatusAction.class.getName());
 
-    /** One per slot, in the order recorded; guarded by {@code this}. */
-    private List<Entry> entries = new ArrayList<>();
-    /** The keys of the problems already said; guarded by {@code this}. */
-    private Set<String> said = new HashSet<>();
-    /** Problems found while the build waited in the queue, said in its log when it starts; guarded by {@code this}. */
-    private List<String> unsaid = new ArrayList<>();
+    // The collections are replaced, never changed in place: Run.save() serialises them without this action's lock,
+    // from another thread than the status threads that add to them. Written under the lock.
+
+    /** One per slot, in the order recorded. */
+    private volatile List<Entry> entries = new ArrayList<>();
+    /** The keys of the problems already said. */
+    private volatile Set<String> said = new HashSet<>();
+    /** Problems found while the build waited in the queue, said in its log when it starts. */
+    private volatile List<String> unsaid = new ArrayList<>();
 
     @CheckForNull
     private transient volatile Run<?, ?> run;
@@ -127,7 +130,9 @@ public final class GitProviderStatusAction extends InvisibleAction implements Ru
                 .orElse(null);
         if (entry == null) {
             entry = Entry.of(target);
-            entries.add(entry);
+            List<Entry> next = new ArrayList<>(entries);
+            next.add(entry);
+            entries = next;
         }
         entry.update(state, outcome, problem);
     }
@@ -151,14 +156,19 @@ public final class GitProviderStatusAction extends InvisibleAction implements Ru
     void sayOnce(String key, String text) {
         TaskListener log;
         synchronized (this) {
-            if (!said.add(key)) {
+            if (said.contains(key)) {
                 return;
             }
+            Set<String> saidNext = new HashSet<>(said);
+            saidNext.add(key);
+            said = saidNext;
             Run<?, ?> current = run;
             log = current == null ? null : LiveLogs.get().of(current);
             if (log == null && (current == null || current.isLogUpdated())) {
                 // Queued, or just starting: said when the build's log is handed to the listener (sayQueued).
-                unsaid.add(text);
+                List<String> unsaidNext = new ArrayList<>(unsaid);
+                unsaidNext.add(text);
+                unsaid = unsaidNext;
                 return;
             }
         }
@@ -177,7 +187,7 @@ public final class GitProviderStatusAction extends InvisibleAction implements Ru
         List<String> texts;
         synchronized (this) {
             texts = List.copyOf(unsaid);
-            unsaid.clear();
+            unsaid = new ArrayList<>();
         }
         for (String text : texts) {
             listener.getLogger().println(Messages.GitProviderStatusAction_LogNote(text));

@@ -14,6 +14,7 @@ import io.jenkins.plugins.gitproviders.access.ProviderAccess;
 import io.jenkins.plugins.gitproviders.config.GitProvider;
 import io.jenkins.plugins.gitproviders.config.GitProvidersConfiguration;
 import io.jenkins.plugins.gitproviders.core.model.ProviderSpec;
+import io.jenkins.plugins.gitproviders.core.reporting.BuildTargets;
 import io.jenkins.plugins.gitproviders.core.repository.RepositoryKey;
 import io.jenkins.plugins.gitproviders.core.routing.ForkPolicy;
 import io.jenkins.plugins.gitproviders.core.routing.SubscriptionSpec;
@@ -178,9 +179,17 @@ public class GitProviderTrigger extends Trigger<Job<?, ?>> {
         return unstableState;
     }
 
+    /**
+     * Chooses the state an unstable build reports ({@code success}, {@code failure}, {@code error}, {@code aborted};
+     * blank is failure), as the checkout step does.
+     *
+     * @throws IllegalArgumentException naming the accepted values, for any other value
+     */
     @DataBoundSetter
     public void setUnstableState(@CheckForNull String unstableState) {
-        this.unstableState = Util.fixEmptyAndTrim(unstableState);
+        String value = Util.fixEmptyAndTrim(unstableState);
+        BuildTargets.mapping(value);
+        this.unstableState = value;
     }
 
     /** Returns the values as the core reads them. */

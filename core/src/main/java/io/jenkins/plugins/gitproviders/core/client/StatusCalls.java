@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.gitproviders.core.client.http.ApiResponse;
 import io.jenkins.plugins.gitproviders.core.client.http.Authorization;
+import io.jenkins.plugins.gitproviders.core.client.http.HttpGateway;
 import io.jenkins.plugins.gitproviders.core.client.http.HttpProblem;
 import io.jenkins.plugins.gitproviders.core.client.http.RateLimit;
+import io.jenkins.plugins.gitproviders.core.client.http.Session;
 import io.jenkins.plugins.gitproviders.core.client.library.Budget;
 import io.jenkins.plugins.gitproviders.core.client.library.Network;
 import io.jenkins.plugins.gitproviders.core.model.ProviderSpec;
@@ -74,6 +76,23 @@ public final class StatusCalls {
         }
         return new HostAnswer(response.status(), response.errorMessage().orElse(""), code, headers,
                 RateLimit.of(response, clock).map(RateLimit::reset).orElse(null));
+    }
+
+    /**
+     * Posts one status as JSON to the provider's API, in one request: done when the host took it, otherwise the
+     * diagnosis, with the credential blanked out of every text.
+     */
+    public static void post(HttpGateway gateway, ProviderSpec provider, StatusTarget target, Authorization authorization,
+            String path, ObjectNode body) throws StatusException {
+        try {
+            Session session = gateway.open(provider.effectiveApiUrl().orElse(""), authorization);
+            ApiResponse response = session.postJson(path, bytes(body));
+            if (!accepted(response)) {
+                throw refused(provider, target, response, gateway.clock(), authorization);
+            }
+        } catch (HttpProblem problem) {
+            throw unanswered(provider, target, problem, authorization);
+        }
     }
 
     /** Diagnoses a refusal, with the credential blanked out of every text. */

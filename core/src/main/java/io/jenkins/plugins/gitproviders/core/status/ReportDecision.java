@@ -41,7 +41,7 @@ public record ReportDecision(Outcome outcome, String message) {
      * ({@code JenkinsLocationConfiguration.getUrl()}, or {@code null} when none is set).
      */
     public static ReportDecision decide(ProviderSpec provider, @CheckForNull String rootUrl) {
-        if (!provider.statusReporting() || !provider.active()) {
+        if (turnedOff(provider)) {
             return new ReportDecision(Outcome.TURNED_OFF, "Build status is not reported through provider '"
                     + provider.name() + "': " + (provider.active() ? "status reporting is turned off." : "the"
                     + " provider is inactive."));
@@ -74,5 +74,10 @@ public record ReportDecision(Outcome outcome, String message) {
         } catch (URISyntaxException e) {
             return false;
         }
+    }
+
+    /** Tells whether the provider reports no status at all: reporting turned off, or the provider inactive. */
+    public static boolean turnedOff(ProviderSpec provider) {
+        return !provider.statusReporting() || !provider.active();
     }
 }

@@ -76,37 +76,6 @@ public record WebhookResponse(
         events = List.copyOf(events);
     }
 
-    /** An answer for one event after verification; a provider's name means the delivery was verified. */
-    public WebhookResponse(
-            int status,
-            String message,
-            Instant receivedAt,
-            @CheckForNull String provider,
-            @CheckForNull WebhookEvent event,
-            @CheckForNull RepositoryKey repository,
-            List<String> triggered,
-            List<RoutingResult.Skip> skipped,
-            boolean duplicate,
-            List<Dispatch> dispatches) {
-        this(status, message, receivedAt, provider, event, repository, triggered, skipped, duplicate, dispatches,
-                event == null ? List.of() : List.of(event), provider != null, null);
-    }
-
-    /** An answer for one event: every triggered job is scheduled with that event. */
-    public WebhookResponse(
-            int status,
-            String message,
-            Instant receivedAt,
-            @CheckForNull String provider,
-            @CheckForNull WebhookEvent event,
-            @CheckForNull RepositoryKey repository,
-            List<String> triggered,
-            List<RoutingResult.Skip> skipped,
-            boolean duplicate) {
-        this(status, message, receivedAt, provider, event, repository, triggered, skipped, duplicate,
-                event == null ? List.of() : triggered.stream().map(job -> new Dispatch(job, event)).toList());
-    }
-
     /**
      * Names a job to schedule and the event it is scheduled for.
      *

@@ -19,8 +19,14 @@ public class DeliveryLogTest {
 
     /** An answer given after the provider 'github' verified the delivery. */
     private static WebhookResponse answer(int status, String message, int second) {
-        return new WebhookResponse(status, message, T0.plusSeconds(second), "github", null, null, List.of(),
-                List.of(), false);
+        return verified(status, message, T0.plusSeconds(second), null, null, List.of(), List.of());
+    }
+
+    /** An answer of provider 'github' after verification, as the handler gives it. */
+    private static WebhookResponse verified(int status, String message, Instant at, WebhookEvent event,
+            RepositoryKey repository, List<String> triggered, List<RoutingResult.Skip> skipped) {
+        return new WebhookResponse(status, message, at, "github", event, repository, triggered, skipped, false,
+                List.of(), event == null ? List.of() : List.of(event), true, null);
     }
 
     @Test
@@ -51,10 +57,9 @@ public class DeliveryLogTest {
 
     @Test
     public void shouldRecordWhatWasTriggeredAndWhyOthersWereNot() {
-        WebhookResponse response = new WebhookResponse(202, "Triggered 1 job", T0, "github", PUSH,
+        WebhookResponse response = verified(202, "Triggered 1 job", T0, PUSH,
                 RepositoryKey.parseOrThrow("https://github.com/octo/hello"), List.of("ci"),
-                List.of(new RoutingResult.Skip("release", "branch 'main' is not included (included: release/*)")),
-                false);
+                List.of(new RoutingResult.Skip("release", "branch 'main' is not included (included: release/*)")));
 
         DeliveryRecord record = DeliveryRecord.of(response);
 
@@ -74,8 +79,7 @@ public class DeliveryLogTest {
     @Test
     public void shouldCutLongJobListsAndCountWhatItLeftOut() {
         List<String> jobs = IntStream.range(0, DeliveryRecord.MAX_JOBS + 5).mapToObj(i -> "job-" + i).toList();
-        WebhookResponse response = new WebhookResponse(202, "Triggered 25 jobs", T0, "github", PUSH, null, jobs,
-                List.of(), false);
+        WebhookResponse response = verified(202, "Triggered 25 jobs", T0, PUSH, null, jobs, List.of());
 
         DeliveryRecord record = DeliveryRecord.of(response);
 

@@ -5,10 +5,8 @@ import io.jenkins.plugins.gitproviders.core.client.ApiCredential;
 import io.jenkins.plugins.gitproviders.core.client.HttpSettings;
 import io.jenkins.plugins.gitproviders.core.client.StatusCalls;
 import io.jenkins.plugins.gitproviders.core.client.StatusReporter;
-import io.jenkins.plugins.gitproviders.core.client.http.ApiResponse;
 import io.jenkins.plugins.gitproviders.core.client.http.Authorization;
 import io.jenkins.plugins.gitproviders.core.client.http.HttpGateway;
-import io.jenkins.plugins.gitproviders.core.client.http.HttpProblem;
 import io.jenkins.plugins.gitproviders.core.client.http.Session;
 import io.jenkins.plugins.gitproviders.core.model.ProviderSpec;
 import io.jenkins.plugins.gitproviders.core.status.CommitStatus;
@@ -31,11 +29,9 @@ public final class BitbucketCloudStatusReporter implements StatusReporter {
     public static final int MAX_KEY_LENGTH = 40;
 
     private final HttpGateway gateway;
-    private final Clock clock;
 
     public BitbucketCloudStatusReporter(HttpSettings settings, Clock clock) {
         this.gateway = new HttpGateway(settings, clock);
-        this.clock = clock;
     }
 
     @Override
@@ -56,14 +52,6 @@ public final class BitbucketCloudStatusReporter implements StatusReporter {
         }
         String path = "/repositories/" + Session.segment(repository.get(0)) + "/"
                 + Session.segment(repository.get(1)) + "/commit/" + sha + "/statuses/build";
-        try {
-            Session session = gateway.open(provider.effectiveApiUrl().orElse(""), auth);
-            ApiResponse response = session.postJson(path, StatusCalls.bytes(body));
-            if (!StatusCalls.accepted(response)) {
-                throw StatusCalls.refused(provider, target, response, clock, auth);
-            }
-        } catch (HttpProblem problem) {
-            throw StatusCalls.unanswered(provider, target, problem, auth);
-        }
+        StatusCalls.post(gateway, provider, target, auth, path, body);
     }
 }

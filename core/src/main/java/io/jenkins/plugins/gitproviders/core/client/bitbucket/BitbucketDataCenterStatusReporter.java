@@ -37,13 +37,11 @@ public final class BitbucketDataCenterStatusReporter implements StatusReporter {
     private static final String API_SUFFIX = "/rest/api/1.0";
 
     private final HttpGateway gateway;
-    private final Clock clock;
     /** The providers (name and server) whose server has only the old build-status resource. */
     private final Set<String> legacyServers = ConcurrentHashMap.newKeySet();
 
     public BitbucketDataCenterStatusReporter(HttpSettings settings, Clock clock) {
         this.gateway = new HttpGateway(settings, clock);
-        this.clock = clock;
     }
 
     @Override
@@ -69,8 +67,8 @@ public final class BitbucketDataCenterStatusReporter implements StatusReporter {
                 if (StatusCalls.accepted(response)) {
                     return;
                 }
-                if (!isOldServer(StatusCalls.answer(response, clock))) {
-                    throw StatusCalls.refused(provider, target, response, clock, auth);
+                if (!isOldServer(StatusCalls.answer(response, gateway.clock()))) {
+                    throw StatusCalls.refused(provider, target, response, gateway.clock(), auth);
                 }
                 legacyServers.add(remembered);
             }
@@ -78,7 +76,7 @@ public final class BitbucketDataCenterStatusReporter implements StatusReporter {
             ApiResponse legacy = session.postJson("/rest/build-status/1.0/commits/" + sha,
                     StatusCalls.bytes(body));
             if (!StatusCalls.accepted(legacy)) {
-                throw StatusCalls.refused(provider, target, legacy, clock, auth);
+                throw StatusCalls.refused(provider, target, legacy, gateway.clock(), auth);
             }
         } catch (HttpProblem problem) {
             throw StatusCalls.unanswered(provider, target, problem, auth);

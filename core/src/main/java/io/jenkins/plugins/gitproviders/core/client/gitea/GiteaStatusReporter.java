@@ -5,10 +5,8 @@ import io.jenkins.plugins.gitproviders.core.client.ApiCredential;
 import io.jenkins.plugins.gitproviders.core.client.HttpSettings;
 import io.jenkins.plugins.gitproviders.core.client.StatusCalls;
 import io.jenkins.plugins.gitproviders.core.client.StatusReporter;
-import io.jenkins.plugins.gitproviders.core.client.http.ApiResponse;
 import io.jenkins.plugins.gitproviders.core.client.http.Authorization;
 import io.jenkins.plugins.gitproviders.core.client.http.HttpGateway;
-import io.jenkins.plugins.gitproviders.core.client.http.HttpProblem;
 import io.jenkins.plugins.gitproviders.core.client.http.Session;
 import io.jenkins.plugins.gitproviders.core.model.ProviderSpec;
 import io.jenkins.plugins.gitproviders.core.status.CommitStatus;
@@ -24,11 +22,9 @@ import java.util.List;
  */
 public final class GiteaStatusReporter implements StatusReporter {
     private final HttpGateway gateway;
-    private final Clock clock;
 
     public GiteaStatusReporter(HttpSettings settings, Clock clock) {
         this.gateway = new HttpGateway(settings, clock);
-        this.clock = clock;
     }
 
     @Override
@@ -44,14 +40,6 @@ public final class GiteaStatusReporter implements StatusReporter {
                 .put("context", auth.scrub(status.context()));
         String path = "/repos/" + Session.segment(repository.get(0)) + "/"
                 + Session.segment(repository.get(1)) + "/statuses/" + sha;
-        try {
-            Session session = gateway.open(provider.effectiveApiUrl().orElse(""), auth);
-            ApiResponse response = session.postJson(path, StatusCalls.bytes(body));
-            if (!StatusCalls.accepted(response)) {
-                throw StatusCalls.refused(provider, target, response, clock, auth);
-            }
-        } catch (HttpProblem problem) {
-            throw StatusCalls.unanswered(provider, target, problem, auth);
-        }
+        StatusCalls.post(gateway, provider, target, auth, path, body);
     }
 }

@@ -126,6 +126,22 @@ public class BitbucketCloudStatusReporterTest {
                 });
     }
 
+    @Test
+    public void shouldKeepTheTokenOutOfAFailureWhenBitbucketRepeatsIt() throws Exception {
+        // Given an error answer that echoes the token (a proxy or a misbehaving server)
+        server.on("POST " + PATH, 401, Map.of("Content-Type", "application/json"),
+                ("{\"type\":\"error\",\"error\":{\"message\":\"Bad token " + ACCESS_TOKEN + "\"}}")
+                        .getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> report(provider(), ApiCredential.token(ACCESS_TOKEN.toCharArray()), target(),
+                new CommitStatus(BuildState.PENDING, "jenkins/app", "", BUILD)))
+                .isInstanceOf(StatusException.class)
+                .satisfies(e -> {
+                    assertThat(((StatusException) e).failure().message()).doesNotContain(ACCESS_TOKEN);
+                    assertThat(e.getMessage()).doesNotContain(ACCESS_TOKEN);
+                });
+    }
+
     private void report(ProviderSpec provider, ApiCredential credential, StatusTarget target, CommitStatus status)
             throws StatusException {
         new BitbucketCloudStatusReporter(HttpSettings.DEFAULT, TestResources.CLOCK)

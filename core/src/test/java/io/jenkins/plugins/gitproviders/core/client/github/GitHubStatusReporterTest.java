@@ -19,6 +19,7 @@ import io.jenkins.plugins.gitproviders.core.testing.Json;
 import io.jenkins.plugins.gitproviders.core.testing.LoopbackServer;
 import io.jenkins.plugins.gitproviders.core.testing.LoopbackServer.Request;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Map;
 import org.junit.Rule;
@@ -162,6 +163,32 @@ public class GitHubStatusReporterTest {
                         new CommitStatus(BuildState.PENDING, "jenkins/app", "", BUILD)))
                 .satisfies(e -> assertThat(((StatusException) e).failure().kind())
                         .isEqualTo(StatusFailure.Kind.TIMEOUT));
+    }
+
+    @Test
+    public void shouldKeepTheTokenOutOfAFailureWhenGitHubRepeatsIt() throws Exception {
+        // Given an error answer that echoes the token (a proxy or a misbehaving server)
+        github.on("POST " + STATUSES, 401, Map.of("Content-Type", "application/json"),
+                ("{\"message\":\"Bad credentials: " + TOKEN + "\"}").getBytes(StandardCharsets.UTF_8));
+
+        // When / Then
+        assertThatThrownBy(() -> report(statuses(), new CommitStatus(BuildState.PENDING, "jenkins/app", "", BUILD)))
+                .isInstanceOf(StatusException.class)
+                .satisfies(e -> {
+                    StatusFailure failure = ((StatusException) e).failure();
+                    assertThat(failure.message()).contains("Bad credentials").doesNotContain(TOKEN);
+                    assertThat(e.getMessage()).doesNotContain(TOKEN);
+                });
+    }
+
+    @Test
+    public void shouldNeverSendTheTokenInADescription() throws Exception {
+        serve(STATUSES, 201, TestResources.path("github/status.201.json"));
+
+        report(statuses(), new CommitStatus(BuildState.FAILURE, "jenkins/app", "curl -u x:" + TOKEN + " failed",
+                BUILD));
+
+        assertThat(new String(github.requests().get(0).body(), StandardCharsets.UTF_8)).doesNotContain(TOKEN);
     }
 
     private GitHubStatusReporter statuses() {

@@ -132,6 +132,30 @@ public class GitLabStatusReporterTest {
                 });
     }
 
+    @Test
+    public void shouldKeepTheTokenOutOfAFailureWhenGitLabRepeatsIt() throws Exception {
+        // Given an error answer that echoes the token (a proxy or a misbehaving server)
+        gitlab.on("POST " + STATUSES, 401, Map.of("Content-Type", "application/json"),
+                ("{\"message\":\"401 Unauthorized " + TOKEN + "\"}").getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> report(target(), new CommitStatus(BuildState.PENDING, "jenkins/app", "", BUILD)))
+                .isInstanceOf(StatusException.class)
+                .satisfies(e -> {
+                    assertThat(((StatusException) e).failure().message()).doesNotContain(TOKEN);
+                    assertThat(e.getMessage()).doesNotContain(TOKEN);
+                });
+    }
+
+    @Test
+    public void shouldNeverSendTheTokenInADescription() throws Exception {
+        serve(STATUSES, 201, TestResources.path("gitlab/status.201.json"));
+
+        report(target(), new CommitStatus(BuildState.FAILURE, "jenkins/app", "curl -H 'PRIVATE-TOKEN: " + TOKEN
+                + "' failed", BUILD));
+
+        assertThat(form(gitlab.requests().get(0)).get("description")).doesNotContain(TOKEN);
+    }
+
     private void report(StatusTarget target, CommitStatus status) throws StatusException {
         new GitLabStatusReporter(HttpSettings.DEFAULT, TestResources.CLOCK)
                 .report(provider(), ApiCredential.token(TOKEN.toCharArray()), target, status);
