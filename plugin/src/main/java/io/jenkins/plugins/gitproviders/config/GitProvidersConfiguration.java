@@ -12,6 +12,7 @@ import hudson.security.Permission;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.gitproviders.core.model.ProviderSpec;
 import io.jenkins.plugins.gitproviders.core.registry.ProviderRegistry;
+import io.jenkins.plugins.gitproviders.core.registry.RegistryChange;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -35,10 +36,15 @@ import org.kohsuke.stapler.verb.POST;
 @Extension
 @Symbol("gitProviders")
 public class GitProvidersConfiguration extends GlobalConfiguration {
-    private List<GitProvider> providers = new ArrayList<>();
+    // Replaced, never changed in place, and written under this object's lock; read without it, so that the queue,
+    // webhook and Pipeline threads that resolve providers never wait for a save.
+    private volatile List<GitProvider> providers = new ArrayList<>();
 
     @CheckForNull
-    private String defaultProvider;
+    private volatile String defaultProvider;
+
+    /** The core registry of what the file holds (last read or written), as everything outside the forms sees it. */
+    private transient volatile RegistryChange saved;
 
     /** Set while a form is bound: the whole change is checked once binding is complete. */
     private transient boolean binding;
@@ -73,7 +79,7 @@ public class GitProvidersConfiguration extends GlobalConfiguration {
     }
 
     @NonNull
-    public synchronized List<GitProvider> getProviders() {
+    public List<GitProvider> getProviders() {
         return Collections.unmodifiableList(new ArrayList<>(providers));
     }
 
@@ -107,7 +113,7 @@ public class GitProvidersConfiguration extends GlobalConfiguration {
 
     /** Returns the name of the default provider, as configured. */
     @CheckForNull
-    public synchronized String getDefaultProvider() {
+    public String getDefaultProvider() {
         return defaultProvider;
     }
 
@@ -163,6 +169,7 @@ public class GitProvidersConfiguration extends GlobalConfiguration {
     private void rememberSaved() {
         savedProviders = List.copyOf(providers);
         savedDefault = defaultProvider;
+        saved = RegistryAdapter.load(specs(savedProviders), savedDefault);
     }
 
     @Override
@@ -237,21 +244,24 @@ public class GitProvidersConfiguration extends GlobalConfiguration {
         return Jenkins.MANAGE;
     }
 
-    /** Returns the core registry of the configured providers; resolution of names and the default happens there. */
+    /**
+     * Returns the core registry of the saved providers; resolution of names and the default happens there. Built once
+     * per save, not per call: steps, triggers and every webhook delivery ask for it.
+     */
     @NonNull
-    public synchronized ProviderRegistry registry() {
-        return RegistryAdapter.load(specs(providers), defaultProvider).registry();
+    public ProviderRegistry registry() {
+        return saved.registry();
     }
 
     /** Returns what the registry notices about the saved configuration, such as a missing default. */
     @NonNull
-    public synchronized List<String> notices() {
-        return RegistryAdapter.load(specs(providers), defaultProvider).notices();
+    public List<String> notices() {
+        return saved.notices();
     }
 
     /** Finds a provider by name, ignoring case and surrounding spaces. */
     @NonNull
-    public synchronized Optional<GitProvider> findProvider(@CheckForNull String name) {
+    public Optional<GitProvider> findProvider(@CheckForNull String name) {
         String key = ProviderSpec.nameKey(name);
         return providers.stream()
                 .filter(provider -> ProviderSpec.nameKey(provider.getName()).equals(key))

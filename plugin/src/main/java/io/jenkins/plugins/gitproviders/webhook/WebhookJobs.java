@@ -9,7 +9,6 @@ import hudson.model.Job;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
 import io.jenkins.plugins.gitproviders.access.ProviderAccess;
-import io.jenkins.plugins.gitproviders.config.GitProvider;
 import io.jenkins.plugins.gitproviders.config.GitProvidersConfiguration;
 import io.jenkins.plugins.gitproviders.config.ProviderCredentials;
 import io.jenkins.plugins.gitproviders.core.model.ProviderSpec;
@@ -70,10 +69,9 @@ public final class WebhookJobs {
                 providers(), WebhookJobs::secretsOf, index, deduplicator, Clock.systemUTC(), WebhookDeliveries.get());
     }
 
+    /** Returns the saved providers, as the core registry holds them (converted once per save, not per delivery). */
     static List<ProviderSpec> providers() {
-        return GitProvidersConfiguration.get().getProviders().stream()
-                .map(GitProvider::toSpec)
-                .toList();
+        return GitProvidersConfiguration.get().registry().providers();
     }
 
     /** Resolves a provider's webhook secrets as SYSTEM; they go to the core verifier only, never to a log. */
@@ -91,7 +89,7 @@ public final class WebhookJobs {
         index(job, trigger, providers());
     }
 
-    private void index(Job<?, ?> job, GitProviderTrigger trigger, List<ProviderSpec> providers) {
+    private synchronized void index(Job<?, ?> job, GitProviderTrigger trigger, List<ProviderSpec> providers) {
         String jobName = job.getFullName();
         triggers.put(jobName, trigger.getProvider() == null ? "" : trigger.getProvider());
         try {
@@ -119,7 +117,7 @@ public final class WebhookJobs {
     }
 
     /** Forgets a job, and every job below it when it is a folder. */
-    void forget(String fullName) {
+    synchronized void forget(String fullName) {
         String below = fullName + "/";
         for (String name : List.copyOf(triggers.keySet())) {
             if (name.equals(fullName) || name.startsWith(below)) {
@@ -131,7 +129,7 @@ public final class WebhookJobs {
     }
 
     /** Follows a job to its new full name (renamed, or moved with its folder). */
-    void move(String oldFullName, String newFullName) {
+    synchronized void move(String oldFullName, String newFullName) {
         String provider = triggers.remove(oldFullName);
         if (provider != null) {
             triggers.put(newFullName, provider);
@@ -139,8 +137,11 @@ public final class WebhookJobs {
         index.rename(oldFullName, newFullName);
     }
 
-    /** Re-reads every job's trigger: at startup and when the providers change (names and hosts resolve anew). */
-    void rebuild() {
+    /**
+     * Re-reads every job's trigger: at startup and when the providers change (names and hosts resolve anew). Changes
+     * of single jobs wait for it (one lock), so that a trigger started meanwhile is not dropped as unseen.
+     */
+    synchronized void rebuild() {
         Set<String> seen = new HashSet<>();
         // One conversion of the providers for the whole pass, not one per job.
         List<ProviderSpec> providers = providers();
