@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitproviders.config;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.BulkChange;
 import hudson.Extension;
 import hudson.ExtensionList;
@@ -79,6 +80,10 @@ public class GitProvidersConfiguration extends GlobalConfiguration {
     }
 
     @NonNull
+    @SuppressFBWarnings(
+            value = "UG_SYNC_SET_UNSYNC_GET",
+            justification =
+                    "volatile fields replaced, never changed in place; setters lock only to check and save together")
     public List<GitProvider> getProviders() {
         return Collections.unmodifiableList(new ArrayList<>(providers));
     }
@@ -113,6 +118,10 @@ public class GitProvidersConfiguration extends GlobalConfiguration {
 
     /** Returns the name of the default provider, as configured. */
     @CheckForNull
+    @SuppressFBWarnings(
+            value = "UG_SYNC_SET_UNSYNC_GET",
+            justification =
+                    "volatile fields replaced, never changed in place; setters lock only to check and save together")
     public String getDefaultProvider() {
         return defaultProvider;
     }
